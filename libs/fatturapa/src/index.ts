@@ -1,0 +1,2 @@
+export * from './lib/model';
+export * from './lib/read-fatturapa';
