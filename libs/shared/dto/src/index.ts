@@ -1,1 +1,16 @@
-export {};
+export * from './lib/auth/login.dto';
+export * from './lib/auth/login.response';
+export * from './lib/clients/client.response';
+export * from './lib/clients/create-client.dto';
+export * from './lib/common/page.response';
+export * from './lib/common/validators';
+export * from './lib/companies/company.response';
+export * from './lib/invoices/invoice.response';
+export * from './lib/invoices/list-invoices-query.dto';
+export * from './lib/invoices/update-installment.dto';
+export * from './lib/mail-settings/mail-settings.response';
+export * from './lib/mail-settings/update-mail-settings.dto';
+export * from './lib/reminder-settings/reminder-settings.response';
+export * from './lib/reminder-settings/update-reminder-settings.dto';
+export * from './lib/reminders/list-reminders-query.dto';
+export * from './lib/reminders/reminder-dispatch.response';

@@ -1,0 +1,39 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinTable,
+  ManyToMany,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
+import { CompanyEntity } from '../companies/company.entity';
+
+export type UserRole = 'admin' | 'staff';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  username!: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  /** Admins see every company; staff see only the companies assigned to them. */
+  @Column({ type: 'varchar', length: 16 })
+  role!: UserRole;
+
+  @ManyToMany(() => CompanyEntity)
+  @JoinTable({
+    name: 'user_companies',
+    joinColumn: { name: 'user_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'company_id', referencedColumnName: 'id' },
+  })
+  companies!: CompanyEntity[];
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+}

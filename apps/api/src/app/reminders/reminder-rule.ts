@@ -1,0 +1,94 @@
+import { addDays, daysBetween, PlainDate } from '@solleciti/util';
+
+import { DispatchStatus, SkipReason } from './reminder-dispatch.entity';
+
+/** What the sweep already recorded for one installment, for any of its due dates. */
+export interface RecordedDispatch {
+  level: number;
+  dueDate: PlainDate;
+  status: DispatchStatus;
+  reason: SkipReason | null;
+}
+
+export interface ReminderPlanInput {
+  /** The sweep's day in the reminder time zone. */
+  today: PlainDate;
+  dueDate: PlainDate;
+  /** Days from the due date of reminders 1..n, strictly increasing. */
+  offsets: readonly number[];
+  catchUpDays: number;
+  /**
+   * The earliest send day this sweep looks at. Days before it were looked at by an earlier sweep,
+   * so their levels are left as that sweep recorded them.
+   */
+  horizonStart: PlainDate;
+  recorded: readonly RecordedDispatch[];
+}
+
+export interface ReminderDecision {
+  level: number;
+  offsetDays: number;
+  sendDay: PlainDate;
+  /** send: the reminder goes out today (if the client can get it); missed: recorded as skipped. */
+  action: 'send' | 'missed';
+}
+
+/**
+ * Skips that are re-evaluated while the reminder is still inside its catch-up window: once the
+ * client gets an address or is no longer excluded, the reminder goes out.
+ */
+export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'excluded'];
+
+export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason'>): boolean {
+  return dispatch.status === 'skipped' && dispatch.reason !== null && PROVISIONAL_SKIP_REASONS.includes(dispatch.reason);
+}
+
+/**
+ * Decides which reminders of one open installment the sweep of `today` sends or records as missed.
+ *
+ * Reminder k is due on dueDate + offsets[k-1]. Each level goes out at most once per installment:
+ * a level sent for an earlier due date is not sent again when the due date moves, while levels
+ * not yet sent follow the new date. When days were missed, only the highest level whose day lies
+ * within `catchUpDays` goes out and the older ones are recorded as missed, so the client never gets
+ * a burst. A reminder meant for before the due date is never sent on or after it.
+ */
+export function planInstallmentReminders(input: ReminderPlanInput): ReminderDecision[] {
+  const pending: ReminderDecision[] = [];
+  const provisionalLevels = new Set<number>();
+
+  input.offsets.forEach((offsetDays, index) => {
+    const level = index + 1;
+    const sendDay = addDays(input.dueDate, offsetDays);
+
+    if (sendDay > input.today || sendDay < input.horizonStart) {
+      return;
+    }
+
+    const recordedForLevel = input.recorded.filter((dispatch) => dispatch.level === level);
+    const sentBefore = recordedForLevel.some((dispatch) => dispatch.status === 'sent' || dispatch.status === 'sending');
+    const current = recordedForLevel.find((dispatch) => dispatch.dueDate === input.dueDate);
+
+    if (sentBefore || (current !== undefined && !isProvisional(current))) {
+      return;
+    }
+    if (current !== undefined) {
+      provisionalLevels.add(level);
+    }
+
+    pending.push({ level, offsetDays, sendDay, action: 'missed' });
+  });
+
+  if (pending.length === 0) {
+    return [];
+  }
+
+  const latest = pending[pending.length - 1];
+  const daysLate = daysBetween(latest.sendDay, input.today);
+  const beforeDueButTooLate = latest.offsetDays < 0 && input.today >= input.dueDate;
+  if (daysLate <= input.catchUpDays && !beforeDueButTooLate) {
+    latest.action = 'send';
+  }
+
+  // A provisional skip that was not picked stays as recorded: its reason says more than "missed".
+  return pending.filter((decision) => decision.action === 'send' || !provisionalLevels.has(decision.level));
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+import { ClientEntity } from '../../app/clients/client.entity';
+import { CompanyEntity } from '../../app/companies/company.entity';
+import { CourtesyCopyEntity } from '../../app/invoices/courtesy-copy.entity';
+import { InstallmentEntity } from '../../app/invoices/installment.entity';
+import { InvoiceEntity } from '../../app/invoices/invoice.entity';
+import { SourceFileEntity } from '../../app/invoices/source-file.entity';
+import { MailSettingsEntity } from '../../app/mail-settings/mail-settings.entity';
+import { MailTemplateEntity } from '../../app/mail-settings/mail-template.entity';
+import { ReminderSettingsEntity } from '../../app/reminder-settings/reminder-settings.entity';
+import { ReminderDispatchEntity } from '../../app/reminders/reminder-dispatch.entity';
+import { SweepRunEntity } from '../../app/reminders/sweep-run.entity';
+import { UserEntity } from '../../app/auth/user.entity';
+import { InitialSchema1764880000000 } from '../../migrations/1764880000000-initial-schema';
+import { DatabaseConfiguration } from '../configuration/configuration.service';
+import { AppSecretEntity } from './app-secret.entity';
+
+export const ENTITIES = [
+  AppSecretEntity,
+  ClientEntity,
+  CompanyEntity,
+  CourtesyCopyEntity,
+  InstallmentEntity,
+  InvoiceEntity,
+  MailSettingsEntity,
+  MailTemplateEntity,
+  ReminderDispatchEntity,
+  ReminderSettingsEntity,
+  SourceFileEntity,
+  SweepRunEntity,
+  UserEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1764880000000];
+
+/**
+ * Builds the TypeORM options for SQLite or MySQL/MariaDB. The schema only ever changes through
+ * migrations, which run at start-up; `synchronize` stays off so that no start can alter tables.
+ */
+export function buildDataSourceOptions(database: DatabaseConfiguration): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[],
+  };
+
+  if (database.type === 'sqlite') {
+    mkdirSync(dirname(database.path), { recursive: true });
+
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: database.path,
+      enableWAL: true,
+      // A second process (the CLI next to the server) waits for the write lock instead of failing.
+      timeout: 10_000,
+    };
+  }
+
+  return {
+    ...common,
+    type: 'mysql',
+    host: database.host,
+    port: database.port,
+    username: database.username,
+    password: database.password,
+    database: database.database,
+    charset: 'utf8mb4_unicode_ci',
+    // Dates stay "YYYY-MM-DD" strings and timestamps are UTC, whatever the server's zone.
+    dateStrings: ['DATE'],
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  };
+}

@@ -1,0 +1,5 @@
+export interface LoginResponse {
+  accessToken: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+}

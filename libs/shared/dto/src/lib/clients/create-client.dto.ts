@@ -1,0 +1,85 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export const CLIENT_KINDS = ['person', 'company', 'public-administration'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+export class AddressDto {
+  @IsOptional() @IsString() @MaxLength(255) street?: string | null;
+  @IsOptional() @IsString() @MaxLength(16) streetNumber?: string | null;
+  @IsOptional() @IsString() @MaxLength(16) postalCode?: string | null;
+  @IsOptional() @IsString() @MaxLength(120) city?: string | null;
+  @IsOptional() @IsString() @MaxLength(8) province?: string | null;
+  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO code such as IT' })
+  country?: string | null;
+}
+
+export class CreateClientDto {
+  @IsIn(CLIENT_KINDS)
+  kind!: ClientKind;
+
+  @IsOptional() @IsString() @MaxLength(255) companyName?: string | null;
+  @IsOptional() @IsString() @MaxLength(120) firstName?: string | null;
+  @IsOptional() @IsString() @MaxLength(120) lastName?: string | null;
+
+  /** IdPaese + IdCodice, e.g. "IT01234567890". */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}[0-9A-Za-z+*.\-/]{1,28}$/, {
+    message: 'vatNumber must be the country code followed by the number, such as IT01234567890',
+  })
+  vatNumber?: string | null;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{11,16}$/, { message: 'fiscalCode must be 11 to 16 letters and digits' })
+  fiscalCode?: string | null;
+
+  /** Codice destinatario: 6 characters for a public administration, 7 otherwise. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{6,7}$/, { message: 'recipientCode must be 6 or 7 letters and digits' })
+  recipientCode?: string | null;
+
+  @IsOptional() @IsEmail({}, { message: 'pec must be an e-mail address' }) @MaxLength(320) pec?: string | null;
+
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsEmail({}, { each: true, message: 'each of emails must be an e-mail address' })
+  @MaxLength(320, { each: true })
+  emails?: string[];
+
+  @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+
+  @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+
+  @IsOptional() @IsIn(['it', 'en']) language?: 'it' | 'en';
+
+  @IsOptional() @IsBoolean() remindersDisabled?: boolean;
+}
+
+export class UpdateClientDto extends CreateClientDto {
+  @IsOptional()
+  @IsIn(CLIENT_KINDS)
+  declare kind: ClientKind;
+}
+
+export class ListClientsQueryDto {
+  @IsOptional() @IsString() @MaxLength(100) search?: string;
+
+  @IsOptional() @Type(() => Number) page?: number;
+
+  @IsOptional() @Type(() => Number) pageSize?: number;
+
+  @IsOptional() @IsIn(['name', 'createdAt']) sort?: 'name' | 'createdAt';
+
+  @IsOptional() @IsIn(['asc', 'desc']) direction?: 'asc' | 'desc';
+}
+

@@ -1,0 +1,59 @@
+export type InstallmentStatus = 'paid' | 'open' | 'overdue';
+
+export interface InstallmentResponse {
+  id: number;
+  invoiceId: number;
+  position: number;
+  count: number;
+  dueDate: string | null;
+  amountDue: string;
+  amountPaid: string;
+  residual: string;
+  paidOn: string | null;
+  paymentMethod: string;
+  paymentTerms: string;
+  iban: string | null;
+  status: InstallmentStatus;
+  /** Why no reminder is ever sent for this installment (document-type, no-due-date, no-amount-due), or null. */
+  noReminderReason: string | null;
+}
+
+export interface InvoiceSummaryResponse {
+  id: number;
+  companyId: number;
+  clientId: number;
+  clientName: string;
+  documentType: string;
+  number: string;
+  date: string;
+  currency: string;
+  totalAmount: string;
+  residual: string;
+  sourceFileName: string;
+}
+
+export interface InvoiceDetailResponse extends InvoiceSummaryResponse {
+  installments: InstallmentResponse[];
+}
+
+export type ImportFileStatus = 'imported' | 'already-imported' | 'conflict' | 'rejected';
+
+export interface ImportFileResult {
+  fileName: string;
+  status: ImportFileStatus;
+  /** Numbers of the invoices stored, when imported. */
+  invoices: Array<{ id: number; documentType: string; number: string; date: string }>;
+  companyId: number | null;
+  /** What happened, in one English sentence; for rejected files the element and the reason. */
+  message: string;
+  /** For rejected files, the FatturaPA element concerned, when known. */
+  element: string | null;
+}
+
+export interface ImportResponse {
+  files: ImportFileResult[];
+  imported: number;
+  alreadyImported: number;
+  conflicts: number;
+  rejected: number;
+}

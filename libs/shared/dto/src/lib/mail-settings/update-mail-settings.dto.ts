@@ -1,0 +1,19 @@
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class UpdateMailSettingsDto {
+  @IsString() @MinLength(1) @MaxLength(255) host!: string;
+
+  @IsInt() @Min(1) @Max(65535) port!: number;
+
+  /** tls: TLS from the first byte (port 465); starttls: upgrade after connecting (587); none: plain. */
+  @IsIn(['tls', 'starttls', 'none']) security!: 'tls' | 'starttls' | 'none';
+
+  @IsOptional() @IsString() @MaxLength(255) username?: string | null;
+
+  /** Written only; omit it to keep the stored password. */
+  @IsOptional() @IsString() @MaxLength(512) password?: string | null;
+
+  @IsString() @MinLength(1) @MaxLength(255) fromName!: string;
+
+  @IsEmail() @MaxLength(320) fromAddress!: string;
+}

@@ -1,0 +1,32 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
+
+import { IsReminderOffsets } from '../common/validators';
+
+export class UpdateReminderSettingsDto {
+  @IsBoolean()
+  enabled!: boolean;
+
+  @IsBoolean()
+  attachCourtesyCopy!: boolean;
+
+  /** Days from the due date of reminders 1 to 3, strictly increasing; negative is before. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsReminderOffsets()
+  offsets!: number[];
+
+  /** How many days late a reminder missed because no sweep ran may still go out. */
+  @IsInt()
+  @Min(0)
+  @Max(7)
+  catchUpDays!: number;
+}
+
+export class ExcludeClientsDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  clientIds!: number[];
+}
