@@ -1,13 +1,10 @@
 import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { RouterOutlet } from '@angular/router';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
+  imports: [RouterOutlet],
   selector: 'sol-root',
-  templateUrl: './app.html',
+  template: '<router-outlet />',
   styleUrl: './app.css',
 })
-export class App {
-  protected title = 'admin';
-}
+export class App {}
