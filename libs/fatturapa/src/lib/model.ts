@@ -43,6 +43,8 @@ export interface InvoiceLine {
   totalPrice: string; // PrezzoTotale (FSM10: Importo), 2 decimals
   vatRate: string | null; // AliquotaIVA "22.00"
   nature: string | null; // Natura "N2.2"
+  /** FSM10 only: DatiIVA/Imposta, the VAT amount that a simplified line may give instead of a rate. */
+  vatAmount?: string | null;
 }
 
 export interface VatSummaryRow {
