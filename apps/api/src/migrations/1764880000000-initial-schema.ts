@@ -21,7 +21,8 @@ export class InitialSchema1764880000000 implements MigrationInterface {
     });
     const id: TableColumnOptions = {
       name: 'id',
-      type: 'int',
+      // SQLite allows AUTOINCREMENT only on INTEGER; MySQL reads INTEGER as INT.
+      type: 'integer',
       isPrimary: true,
       isGenerated: true,
       generationStrategy: 'increment',

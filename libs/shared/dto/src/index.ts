@@ -5,6 +5,7 @@ export * from './lib/clients/create-client.dto';
 export * from './lib/common/page.response';
 export * from './lib/common/validators';
 export * from './lib/companies/company.response';
+export * from './lib/companies/create-company.dto';
 export * from './lib/invoices/invoice.response';
 export * from './lib/invoices/list-invoices-query.dto';
 export * from './lib/invoices/update-installment.dto';

@@ -8,8 +8,11 @@ import { buildDataSourceOptions } from './database-options';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [ConfigurationService],
-      useFactory: (configurationService: ConfigurationService) =>
-        buildDataSourceOptions(configurationService.get('database')),
+      useFactory: (configurationService: ConfigurationService) => ({
+        ...buildDataSourceOptions(configurationService.get('database')),
+        retryAttempts: 3,
+        retryDelay: 2000,
+      }),
     }),
   ],
 })

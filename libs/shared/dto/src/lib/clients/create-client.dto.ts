@@ -4,10 +4,13 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 
@@ -74,9 +77,9 @@ export class UpdateClientDto extends CreateClientDto {
 export class ListClientsQueryDto {
   @IsOptional() @IsString() @MaxLength(100) search?: string;
 
-  @IsOptional() @Type(() => Number) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
 
-  @IsOptional() @Type(() => Number) pageSize?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 
   @IsOptional() @IsIn(['name', 'createdAt']) sort?: 'name' | 'createdAt';
 

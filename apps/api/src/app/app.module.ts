@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ClockModule } from '../services/clock/clock.service';
+import { ConfigurationModule } from '../services/configuration/configuration.module';
+import { ConfigurationService } from '../services/configuration/configuration.service';
+import { DatabaseModule } from '../services/database/database.module';
+import { AuthModule } from './auth/auth.module';
+import { ClientsModule } from './clients/clients.module';
+import { CompaniesModule } from './companies/companies.module';
+import { HealthModule } from './health/health.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { MailSettingsModule } from './mail-settings/mail-settings.module';
+import { ReminderSchedulerModule } from './reminders/reminder-scheduler.module';
+import { ReminderSettingsModule } from './reminder-settings/reminder-settings.module';
+import { RemindersModule } from './reminders/reminders.module';
+
+export interface AppModuleOptions {
+  /** The server runs the nightly sweep and serves the admin; the CLI does neither. */
+  server: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const imports = [
+      ConfigurationModule,
+      ClockModule,
+      DatabaseModule,
+      AuthModule,
+      ClientsModule,
+      CompaniesModule,
+      HealthModule,
+      InvoicesModule,
+      MailSettingsModule,
+      ReminderSettingsModule,
+      RemindersModule,
+    ];
+
+    if (!options.server) {
+      return { module: AppModule, imports };
+    }
+
+    return {
+      module: AppModule,
+      imports: [
+        ...imports,
+        ReminderSchedulerModule,
+        ServeStaticModule.forRootAsync({
+          imports: [ConfigurationModule],
+          inject: [ConfigurationService],
+          useFactory: (configurationService: ConfigurationService) => {
+            const rootPath = configurationService.get('adminDistDir') ?? resolveAdminDist();
+
+            return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
+          },
+        }),
+      ],
+    };
+  }
+}
+
+/** The built admin sits next to the built API: dist/apps/admin/browser beside dist/apps/api. */
+function resolveAdminDist(): string {
+  return join(__dirname, '..', 'admin', 'browser');
+}

@@ -1,0 +1,94 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ImportResponse,
+  InstallmentResponse,
+  InvoiceDetailResponse,
+  InvoiceSummaryResponse,
+  ListInvoicesQueryDto,
+  PageResponse,
+  UpdateInstallmentDto,
+} from '@solleciti/dto';
+
+import { summarizeImport } from './import-summary';
+import { InvoiceImportService } from './invoice-import.service';
+import { InvoicesService } from './invoices.service';
+
+const MAX_FILES_PER_REQUEST = 500;
+
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller('companies/:companyId')
+export class InvoicesController {
+  constructor(
+    private readonly invoiceImportService: InvoiceImportService,
+    private readonly invoicesService: InvoicesService,
+  ) {}
+
+  @Get('invoices')
+  list(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Query() query: ListInvoicesQueryDto,
+  ): Promise<PageResponse<InvoiceSummaryResponse>> {
+    return this.invoicesService.list(companyId, query);
+  }
+
+  @Get('invoices/:id')
+  findOne(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<InvoiceDetailResponse> {
+    return this.invoicesService.findOne(companyId, id);
+  }
+
+  @Post('invoices/import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+    },
+  })
+  @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_REQUEST))
+  async import(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+  ): Promise<ImportResponse> {
+    if (!files || files.length === 0) {
+      throw new BadRequestException('files is empty: send one or more FatturaPA files in the multipart field "files"');
+    }
+
+    const results = [];
+    for (const file of files) {
+      results.push(
+        await this.invoiceImportService.importFile({ fileName: file.originalname, content: file.buffer, companyId }),
+      );
+    }
+
+    return summarizeImport(results);
+  }
+
+  @Patch('installments/:id')
+  updateInstallment(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: UpdateInstallmentDto,
+  ): Promise<InstallmentResponse> {
+    return this.invoicesService.updateInstallment(companyId, id, body);
+  }
+}

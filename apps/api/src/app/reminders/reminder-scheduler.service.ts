@@ -1,0 +1,97 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob, CronTime } from 'cron';
+
+import { ClockService } from '../../services/clock/clock.service';
+import { ConfigurationService } from '../../services/configuration/configuration.service';
+import { ReminderRepository } from './reminder.repository';
+import { ReminderSweepService } from './reminder-sweep.service';
+
+const JOB_NAME = 'reminder-sweep';
+
+/**
+ * Runs the sweep every day at REMINDER_CRON in REMINDER_TIME_ZONE, and once at start-up when
+ * today's run time has passed without a completed sweep (the server was down at that time).
+ */
+@Injectable()
+export class ReminderSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ReminderSchedulerService.name);
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly clockService: ClockService,
+    private readonly configurationService: ConfigurationService,
+    private readonly reminderRepository: ReminderRepository,
+    private readonly reminderSweepService: ReminderSweepService,
+    private readonly schedulerRegistry: SchedulerRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.configurationService.get('enableReminderCron')) {
+      this.logger.log('The reminder cron is off (ENABLE_REMINDER_CRON=false).');
+
+      return;
+    }
+
+    const cronTime = this.configurationService.get('reminderCron');
+    const timeZone = this.configurationService.get('reminderTimeZone');
+    const job = CronJob.from({
+      cronTime,
+      timeZone,
+      onTick: () => this.runOnce('cron'),
+      start: true,
+    });
+    this.schedulerRegistry.addCronJob(JOB_NAME, job);
+    this.logger.log(`The reminder sweep is scheduled at '${cronTime}' (${timeZone}); next run ${job.nextDate().toISO()}.`);
+
+    if (await this.todaysRunIsOverdue(cronTime, timeZone)) {
+      this.logger.log(`Today's reminder sweep has not completed; running it now.`);
+      void this.runOnce('startup');
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.schedulerRegistry.doesExist('cron', JOB_NAME)) {
+      this.schedulerRegistry.deleteCronJob(JOB_NAME);
+    }
+    await this.running;
+  }
+
+  /** Runs today's sweep unless one is already running in this process. */
+  async runOnce(trigger: 'cron' | 'startup'): Promise<void> {
+    if (this.running) {
+      this.logger.warn('A reminder sweep is still running; this run is skipped.');
+
+      return;
+    }
+
+    this.running = this.reminderSweepService
+      .sweep({ day: this.clockService.today(), dryRun: false, trigger })
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.error('The scheduled reminder sweep has failed.', error instanceof Error ? error.stack : String(error)),
+      )
+      .finally(() => {
+        this.running = null;
+      });
+
+    await this.running;
+  }
+
+  private async todaysRunIsOverdue(cronTime: string, timeZone: string): Promise<boolean> {
+    const today = this.clockService.today();
+    if (await this.reminderRepository.hasCompletedRun(today)) {
+      return false;
+    }
+
+    // The first run time at or after the start of today (in the reminder zone), compared with now.
+    const now = this.clockService.now();
+    const startOfToday = new Date(now.getTime() - 36 * 3600 * 1000);
+    let next = new CronTime(cronTime, timeZone).getNextDateFrom(startOfToday, timeZone);
+    while (next.toISODate() !== null && next.toISODate()! < today) {
+      next = new CronTime(cronTime, timeZone).getNextDateFrom(next.toJSDate(), timeZone);
+    }
+
+    return next.toISODate() === today && next.toJSDate() <= now;
+  }
+}

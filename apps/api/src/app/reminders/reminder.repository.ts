@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { normalizeAmount, PlainDate } from '@solleciti/util';
+import { Brackets, DataSource, In } from 'typeorm';
+
+import { isUniqueViolation } from '../../services/database/unique-violation';
+import { InstallmentEntity } from '../invoices/installment.entity';
+import { ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
+import { PROVISIONAL_SKIP_REASONS, RecordedDispatch } from './reminder-rule';
+import { SweepRunEntity } from './sweep-run.entity';
+
+/** An open, remindable installment with what the sweep needs of its invoice and client. */
+export interface ReminderCandidate {
+  installmentId: number;
+  invoiceId: number;
+  position: number;
+  dueDate: PlainDate;
+  amountDue: string;
+  amountPaid: string;
+  paymentMethod: string;
+  iban: string | null;
+  invoiceNumber: string;
+  invoiceDate: PlainDate;
+  documentType: string;
+  currency: string;
+  clientId: number;
+  clientName: string;
+  clientEmails: string[];
+  clientLanguage: 'it' | 'en';
+  clientRemindersDisabled: boolean;
+}
+
+export interface DispatchKey {
+  companyId: number;
+  clientId: number;
+  invoiceId: number;
+  installmentId: number;
+  level: number;
+  dueDate: PlainDate;
+  offsetDays: number;
+  sendDay: PlainDate;
+  processedDay: PlainDate;
+}
+
+/** All SQL of the reminder sweep: candidate selection, dispatch claims and sweep runs. */
+@Injectable()
+export class ReminderRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Returns up to `limit` open installments of a company, after `afterId` in id order, whose due
+   * date falls in one of the ranges. The ranges come from the send days under consideration, so
+   * the (company_id, due_date) index bounds the work by the reminders due, not by the rows stored.
+   */
+  async findCandidates(
+    companyId: number,
+    dueDateRanges: Array<{ from: PlainDate; to: PlainDate }>,
+    afterId: number,
+    limit: number,
+  ): Promise<ReminderCandidate[]> {
+    const builder = this.dataSource
+      .getRepository(InstallmentEntity)
+      .createQueryBuilder('installment')
+      .innerJoin('installment.invoice', 'invoice')
+      .innerJoin('invoice.client', 'client')
+      .select([
+        'installment.id AS installment_id',
+        'installment.invoice_id AS invoice_id',
+        'installment.position AS position',
+        'installment.due_date AS due_date',
+        'installment.amount_due AS amount_due',
+        'installment.amount_paid AS amount_paid',
+        'installment.payment_method AS payment_method',
+        'installment.iban AS iban',
+        'invoice.number AS invoice_number',
+        'invoice.date AS invoice_date',
+        'invoice.document_type AS document_type',
+        'invoice.currency AS currency',
+        'client.id AS client_id',
+        'client.display_name AS client_name',
+        'client.emails AS client_emails',
+        'client.language AS client_language',
+        'client.reminders_disabled AS client_reminders_disabled',
+      ])
+      .where('installment.company_id = :companyId', { companyId })
+      .andWhere('installment.no_reminder_reason IS NULL')
+      .andWhere('installment.amount_due > installment.amount_paid')
+      .andWhere('installment.id > :afterId', { afterId })
+      .andWhere(
+        new Brackets((ranges) => {
+          dueDateRanges.forEach((range, index) =>
+            ranges.orWhere(`installment.due_date BETWEEN :from${index} AND :to${index}`, {
+              [`from${index}`]: range.from,
+              [`to${index}`]: range.to,
+            }),
+          );
+        }),
+      )
+      .orderBy('installment.id', 'ASC')
+      .limit(limit);
+
+    const rows: Array<Record<string, unknown>> = await builder.getRawMany();
+
+    return rows.map((row) => ({
+      installmentId: Number(row['installment_id']),
+      invoiceId: Number(row['invoice_id']),
+      position: Number(row['position']),
+      dueDate: String(row['due_date']),
+      amountDue: toAmount(row['amount_due']),
+      amountPaid: toAmount(row['amount_paid']),
+      paymentMethod: String(row['payment_method']),
+      iban: (row['iban'] as string | null) ?? null,
+      invoiceNumber: String(row['invoice_number']),
+      invoiceDate: String(row['invoice_date']),
+      documentType: String(row['document_type']),
+      currency: String(row['currency']),
+      clientId: Number(row['client_id']),
+      clientName: String(row['client_name']),
+      clientEmails: parseEmails(row['client_emails']),
+      clientLanguage: row['client_language'] === 'en' ? 'en' : 'it',
+      clientRemindersDisabled: row['client_reminders_disabled'] === true || Number(row['client_reminders_disabled']) === 1,
+    }));
+  }
+
+  async countInstallments(invoiceIds: number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    if (invoiceIds.length === 0) {
+      return counts;
+    }
+
+    const rows: Array<{ invoice_id: number; total: number }> = await this.dataSource
+      .getRepository(InstallmentEntity)
+      .createQueryBuilder('installment')
+      .select('installment.invoice_id', 'invoice_id')
+      .addSelect('COUNT(*)', 'total')
+      .where('installment.invoice_id IN (:...invoiceIds)', { invoiceIds })
+      .groupBy('installment.invoice_id')
+      .getRawMany();
+    rows.forEach((row) => counts.set(Number(row.invoice_id), Number(row.total)));
+
+    return counts;
+  }
+
+  async findRecorded(installmentIds: number[]): Promise<Map<number, Array<RecordedDispatch & { id: number }>>> {
+    const recorded = new Map<number, Array<RecordedDispatch & { id: number }>>();
+    if (installmentIds.length === 0) {
+      return recorded;
+    }
+
+    const rows = await this.dataSource.getRepository(ReminderDispatchEntity).find({
+      where: { installmentId: In(installmentIds) },
+      select: { id: true, installmentId: true, level: true, dueDate: true, status: true, reason: true },
+    });
+    for (const row of rows) {
+      const list = recorded.get(row.installmentId) ?? [];
+      list.push({ id: row.id, level: row.level, dueDate: row.dueDate, status: row.status, reason: row.reason });
+      recorded.set(row.installmentId, list);
+    }
+
+    return recorded;
+  }
+
+  /**
+   * Claims a reminder before it is sent: inserts its row as 'sending', or takes over a provisional
+   * skip. Returns the row id, or null when another sweep holds the reminder already.
+   */
+  async claim(key: DispatchKey, provisionalId: number | null): Promise<number | null> {
+    const repository = this.dataSource.getRepository(ReminderDispatchEntity);
+
+    if (provisionalId !== null) {
+      const result = await repository
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'sending', reason: null, processedDay: key.processedDay, attempts: () => 'attempts + 1' })
+        .where('id = :id AND status = :status AND reason IN (:...reasons)', {
+          id: provisionalId,
+          status: 'skipped',
+          reasons: PROVISIONAL_SKIP_REASONS,
+        })
+        .execute();
+
+      return result.affected === 1 ? provisionalId : null;
+    }
+
+    try {
+      const result = await repository.insert({ ...key, status: 'sending', reason: null, attempts: 1 });
+
+      return Number(result.identifiers[0]['id']);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        return null;
+      }
+
+      throw error;
+    }
+  }
+
+  async markSent(id: number, messageId: string, recipientCount: number, sentAt: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .update({ id }, { status: 'sent', messageId: messageId.slice(0, 255), recipientCount, sentAt, lastError: null });
+  }
+
+  async markFailed(id: number, error: string): Promise<void> {
+    await this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .update({ id }, { status: 'failed', lastError: error.slice(0, 2000) });
+  }
+
+  /** Records a skip, or refreshes a provisional one; never overwrites a sent or claimed row. */
+  async recordSkip(key: DispatchKey, reason: SkipReason, existingId: number | null): Promise<void> {
+    const repository = this.dataSource.getRepository(ReminderDispatchEntity);
+
+    if (existingId !== null) {
+      await repository
+        .createQueryBuilder()
+        .update()
+        .set({ reason, processedDay: key.processedDay })
+        .where('id = :id AND status = :status', { id: existingId, status: 'skipped' })
+        .execute();
+
+      return;
+    }
+
+    try {
+      await repository.insert({ ...key, status: 'skipped', reason, attempts: 0 });
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+    }
+  }
+
+  /** Returns the last day before `day` whose sweep completed, or null. */
+  async lastCompletedDayBefore(day: PlainDate): Promise<PlainDate | null> {
+    const row: { last: string | null } | undefined = await this.dataSource
+      .getRepository(SweepRunEntity)
+      .createQueryBuilder('run')
+      .select('MAX(run.run_day)', 'last')
+      .where('run.status = :status AND run.run_day < :day', { status: 'completed', day })
+      .getRawOne();
+
+    return row?.last ? String(row.last).slice(0, 10) : null;
+  }
+
+  async hasCompletedRun(day: PlainDate): Promise<boolean> {
+    return this.dataSource.getRepository(SweepRunEntity).exists({ where: { runDay: day, status: 'completed' } });
+  }
+
+  async startRun(day: PlainDate, trigger: SweepRunEntity['trigger'], startedAt: Date): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(SweepRunEntity)
+      .insert({ runDay: day, trigger, status: 'running', startedAt, finishedAt: null, counts: null });
+
+    return Number(result.identifiers[0]['id']);
+  }
+
+  async finishRun(id: number, status: 'completed' | 'failed', finishedAt: Date, counts: Record<string, number>): Promise<void> {
+    await this.dataSource.getRepository(SweepRunEntity).update({ id }, { status, finishedAt, counts });
+  }
+}
+
+function toAmount(value: unknown): string {
+  return normalizeAmount(typeof value === 'number' ? value.toFixed(2) : String(value));
+}
+
+function parseEmails(value: unknown): string[] {
+  try {
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string' && item.includes('@')) : [];
+  } catch {
+    return [];
+  }
+}

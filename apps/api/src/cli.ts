@@ -1,0 +1,202 @@
+import { ConsoleLogger, INestApplicationContext, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { addDays, isPlainDate, PlainDate } from '@solleciti/util';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { AppModule } from './app/app.module';
+import { InvoiceImportService } from './app/invoices/invoice-import.service';
+import { summarizeImport } from './app/invoices/import-summary';
+import { ReminderSweepService, SweepReport } from './app/reminders/reminder-sweep.service';
+import { ClockService } from './services/clock/clock.service';
+
+const USAGE = `Usage:
+  npm run cli -- import <files or folders...> [--create-companies]
+      Imports FatturaPA files (.xml, .xml.p7m). Folders are read with their subfolders.
+      --create-companies  create the seller's company when no company has its VAT number
+  npm run cli -- sweep [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD] [--dry-run] [--json]
+      Runs the reminder sweep as if today were that date (default: today in REMINDER_TIME_ZONE);
+      a range runs day by day, in order.
+      --dry-run  send and record nothing, only report what is due
+      --json     print one JSON object per dispatch instead of the counts
+The database and mail settings come from the same environment variables as the server.`;
+
+/** Nest logs go to stderr so that stdout carries only the command's own output (and --json). */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel): void {
+    super.printMessages(messages, context, logLevel, 'stderr');
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'import' && command !== 'sweep') {
+    throw new UsageError(`Unknown command "${command}"; use import or sweep`);
+  }
+
+  const parsed = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      'create-companies': { type: 'boolean', default: false },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+
+  const context = await NestFactory.createApplicationContext(AppModule.register({ server: false }), {
+    logger: new StderrLogger('Solleciti', { logLevels: ['error', 'warn', 'log'] }),
+  });
+  try {
+    return command === 'import'
+      ? await runImport(context, parsed.positionals, Boolean(parsed.values['create-companies']))
+      : await runSweep(context, parsed.values);
+  } finally {
+    await context.close();
+  }
+}
+
+async function runImport(context: INestApplicationContext, paths: string[], createCompanies: boolean): Promise<number> {
+  if (paths.length === 0) {
+    throw new UsageError('import needs at least one file or folder');
+  }
+
+  const files = (await Promise.all(paths.map(collectFiles))).flat();
+  if (files.length === 0) {
+    throw new UsageError(`No .xml or .p7m files found in ${paths.join(', ')}`);
+  }
+
+  const importService = context.get(InvoiceImportService);
+  const results = [];
+  for (const file of files) {
+    const result = await importService.importFile({ fileName: basename(file), content: await readFile(file), createCompanies });
+    results.push(result);
+
+    const detail =
+      result.status === 'imported'
+        ? `imported ${result.invoices.length} invoice${result.invoices.length === 1 ? '' : 's'}`
+        : result.status === 'already-imported'
+          ? result.message.replace(/^Already imported/, 'already imported')
+          : `${result.status === 'conflict' ? 'rejected (conflict)' : 'rejected'}: ${result.message}`;
+    process.stdout.write(`${file}: ${detail}\n`);
+  }
+
+  const summary = summarizeImport(results);
+  process.stdout.write(
+    `${files.length} file(s): ${summary.imported} imported, ${summary.alreadyImported} already imported, ` +
+      `${summary.conflicts} in conflict, ${summary.rejected} rejected\n`,
+  );
+
+  return summary.rejected + summary.conflicts > 0 ? 1 : 0;
+}
+
+async function runSweep(
+  context: INestApplicationContext,
+  values: { date?: string; from?: string; to?: string; 'dry-run'?: boolean; json?: boolean },
+): Promise<number> {
+  const days = sweepDays(values, context.get(ClockService).today());
+  const sweepService = context.get(ReminderSweepService);
+  let failed = 0;
+
+  for (const day of days) {
+    const report = await sweepService.sweep({ day, dryRun: Boolean(values['dry-run']), trigger: 'cli' });
+    failed += report.counts.failed;
+    printReport(report, Boolean(values.json));
+  }
+
+  return failed > 0 ? 1 : 0;
+}
+
+function sweepDays(values: { date?: string; from?: string; to?: string }, today: PlainDate): PlainDate[] {
+  for (const option of ['date', 'from', 'to'] as const) {
+    const value = values[option];
+    if (value !== undefined && !isPlainDate(value)) {
+      throw new UsageError(`--${option} "${value}" is not a calendar date; use YYYY-MM-DD`);
+    }
+  }
+  if (values.date && (values.from || values.to)) {
+    throw new UsageError('Use either --date or --from with --to, not both');
+  }
+  if ((values.from === undefined) !== (values.to === undefined)) {
+    throw new UsageError('--from and --to go together');
+  }
+  if (values.from && values.to) {
+    if (values.from > values.to) {
+      throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
+    }
+    const days: PlainDate[] = [];
+    for (let day = values.from; day <= values.to; day = addDays(day, 1)) {
+      days.push(day);
+    }
+
+    return days;
+  }
+
+  return [values.date ?? today];
+}
+
+function printReport(report: SweepReport, json: boolean): void {
+  if (json) {
+    for (const dispatch of report.dispatches) {
+      process.stdout.write(`${JSON.stringify({ day: report.day, ...dispatch })}\n`);
+    }
+
+    return;
+  }
+
+  const skipped = Object.entries(report.counts.skipped)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
+  process.stdout.write(
+    `${report.day}${report.dryRun ? ' (dry run)' : ''}: ${report.counts.due} due, ${report.counts.sent} sent, ` +
+      `${report.counts.failed} failed, skipped: ${skipped || 'none'}\n`,
+  );
+}
+
+async function collectFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) {
+    throw new UsageError(`No such file or folder: ${path}`);
+  }
+  if (info.isFile()) {
+    return [path];
+  }
+
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .sort((left, right) => left.name.localeCompare(right.name))
+      .map((entry) => {
+        const child = join(path, entry.name);
+        if (entry.isDirectory()) {
+          return collectFiles(child);
+        }
+
+        return Promise.resolve(/\.(xml|p7m)$/i.test(entry.name) ? [child] : []);
+      }),
+  );
+
+  return nested.flat();
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

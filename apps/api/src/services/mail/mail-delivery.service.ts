@@ -1,0 +1,133 @@
+import { MailerService } from '@nestjs-modules/mailer';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { MailSettingsEntity } from '../../app/mail-settings/mail-settings.entity';
+import { ConfigurationService } from '../configuration/configuration.service';
+
+export interface OutgoingMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  replyTo?: string | null;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+export interface DeliveryResult {
+  messageId: string;
+  /** The .eml file written when no SMTP server is configured. */
+  outboxFile: string | null;
+}
+
+/**
+ * Sends e-mail the way the sender rules say: through the company's own SMTP server when it has
+ * one, otherwise through the system transport (SMTP_URL), or into MAIL_OUTBOX_DIR as .eml files
+ * when SMTP_URL is unset.
+ */
+@Injectable()
+export class MailDeliveryService {
+  private readonly logger = new Logger(MailDeliveryService.name);
+  private readonly companyTransporters = new Map<number, string>();
+  private outboxAnnounced = false;
+
+  constructor(
+    private readonly configurationService: ConfigurationService,
+    private readonly mailerService: MailerService,
+  ) {}
+
+  get usesOutbox(): boolean {
+    return this.configurationService.get('smtpUrl') === null;
+  }
+
+  async sendWithCompanyServer(settings: MailSettingsEntity, message: OutgoingMessage): Promise<DeliveryResult> {
+    const transporterName = this.companyTransporter(settings);
+    const info = await this.mailerService.sendMail({
+      transporterName,
+      from: { name: settings.fromName, address: settings.fromAddress },
+      ...this.toMailOptions(message),
+    });
+
+    return { messageId: String(info.messageId ?? ''), outboxFile: null };
+  }
+
+  async sendWithSystemSender(message: OutgoingMessage): Promise<DeliveryResult> {
+    const info = await this.mailerService.sendMail({
+      from: this.configurationService.get('mailDefaultFrom'),
+      ...this.toMailOptions(message),
+    });
+
+    if (!this.usesOutbox) {
+      return { messageId: String(info.messageId ?? ''), outboxFile: null };
+    }
+
+    return { messageId: String(info.messageId ?? ''), outboxFile: await this.writeToOutbox(info.message as Buffer) };
+  }
+
+  private toMailOptions(message: OutgoingMessage) {
+    return {
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      replyTo: message.replyTo ?? undefined,
+      attachments: message.attachments,
+      // nodemailer folds and encodes headers itself; a value with a line break is rejected upstream.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+  }
+
+  /**
+   * Returns the name of a pooled transporter for the company's current settings; saving new
+   * settings changes updatedAt, which makes a new transporter and closes the old one.
+   */
+  private companyTransporter(settings: MailSettingsEntity): string {
+    const name = `company-${settings.companyId}-${settings.updatedAt?.getTime?.() ?? 0}`;
+    const previous = this.companyTransporters.get(settings.companyId);
+    if (previous === name) {
+      return name;
+    }
+    if (previous) {
+      this.mailerService.removeTransporter(previous);
+    }
+
+    this.mailerService.addTransporter(name, {
+      host: settings.host,
+      port: settings.port,
+      secure: settings.security === 'tls',
+      requireTLS: settings.security === 'starttls',
+      ignoreTLS: settings.security === 'none',
+      auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
+      pool: true,
+      maxConnections: 2,
+      maxMessages: Infinity,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 60_000,
+    });
+    this.companyTransporters.set(settings.companyId, name);
+
+    return name;
+  }
+
+  private async writeToOutbox(content: Buffer): Promise<string> {
+    const directory = this.configurationService.get('mailOutboxDir');
+    await mkdir(directory, { recursive: true });
+
+    // Written under a temporary name and renamed, so a reader never sees half a message.
+    const fileName = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`;
+    const path = join(directory, fileName);
+    await writeFile(`${path}.tmp`, content);
+    await rename(`${path}.tmp`, path);
+
+    if (!this.outboxAnnounced) {
+      this.outboxAnnounced = true;
+      this.logger.log(`SMTP_URL is not set: e-mails are written as .eml files to '${directory}'.`);
+    }
+
+    return path;
+  }
+}

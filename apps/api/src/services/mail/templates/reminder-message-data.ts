@@ -1,0 +1,44 @@
+/** Everything a reminder e-mail says about one installment. Dates are YYYY-MM-DD, amounts decimal strings. */
+export interface ReminderMessageData {
+  language: 'it' | 'en';
+  /** Which reminder this is, 1..3. */
+  level: number;
+  /** How many reminders are configured. */
+  levelCount: number;
+  company: {
+    name: string;
+    vatNumber: string | null;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    iban: string | null;
+  };
+  client: { displayName: string };
+  invoice: {
+    number: string;
+    date: string;
+    /** TipoDocumento, TD01..TD29. */
+    documentType: string;
+    currency: string;
+  };
+  installment: {
+    position: number;
+    count: number;
+    dueDate: string;
+    amountDue: string;
+    amountPaid: string;
+    residual: string;
+    /** ModalitaPagamento, MP01..MP23. */
+    paymentMethod: string;
+    iban: string | null;
+  };
+  /** Today minus the due date in days: negative before the due date, 0 on it, positive when overdue. */
+  daysFromDueDate: number;
+  courtesyCopyAttached: boolean;
+}
+
+/** Handlebars sources of one reminder e-mail, which users may edit. */
+export interface ReminderTemplate {
+  subject: string;
+  body: string;
+}

@@ -1,0 +1,30 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+/**
+ * The one validation pipe of the API: unknown fields are rejected rather than ignored, and each
+ * error names the field and the reason.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors: ValidationError[]) =>
+      new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: flatten(errors),
+      }),
+  });
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = `${prefix}${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? `${prefix}${message}` : `${path}: ${message}`,
+    );
+
+    return [...own, ...flatten(error.children ?? [], `${path}.`)];
+  });
+}

@@ -1,0 +1,46 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  mail: ParsedMail;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  private readonly server: SMTPServer;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      // Without this the server asks the system resolver for every client's name, off this machine.
+      disableReverseLookup: true,
+      logger: false,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.received.push({ envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address), mail });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+  }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  clear(): void {
+    this.received.length = 0;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
