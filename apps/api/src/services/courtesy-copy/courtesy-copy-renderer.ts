@@ -383,7 +383,7 @@ function dataTableLayout() {
   };
 }
 
-/** Only a rule above the last row, which holds the document total. */
+/** Only a rule above the last row, which contains the document total. */
 function totalsTableLayout(rowCount: number) {
   return {
     hLineWidth: (index: number) => (index === rowCount - 1 && rowCount > 1 ? 1 : 0),

@@ -1,9 +1,9 @@
 /**
- * Names of the FatturaPA document types (TipoDocumento), from the code list of the FatturaPA
- * technical specification (version 1.9, which added TD29).
+ * Names of the FatturaPA document types (TipoDocumento TD01..TD29) in the code list of the
+ * FatturaPA technical specification.
  *
- * The Italian names are the usual short business names, not the full legal descriptions: for
- * example TD02 is officially "acconto/anticipo su fattura" and is called "fattura di acconto"
+ * The Italian names are the usual short business names, not the full legal descriptions. For
+ * example, TD02 is officially "acconto/anticipo su fattura" and is called "fattura di acconto"
  * here. Every document type that can get a payment reminder has a feminine Italian name, so the
  * reminder e-mails can write "la {{documentName}}" and "è scaduta" for all of them.
  */

@@ -34,11 +34,10 @@ interface PdfMakeServer {
 }
 
 // Both modules are loaded with require() because no typing for the 0.3 runtime exists. They stay
-// plain runtime requires in the webpack bundle too (node_modules are externals there), so
-// `pdfmake/fonts/Roboto` still reports the real paths of the TTF files shipped with pdfmake.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// runtime requires in the webpack bundle too, because NxAppWebpackPlugin makes every node_modules
+// import external by default, so `pdfmake/fonts/Roboto` reports the real paths of the TTF files
+// shipped with pdfmake.
 const sharedPdfMake = require('pdfmake') as PdfMakeServer;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const robotoFontFiles = require('pdfmake/fonts/Roboto') as { Roboto: PdfMakeFontFiles };
 
 /** Prefix of the font entries this module stores in pdfmake's in-memory file system. */
@@ -64,6 +63,8 @@ export function getPdfMake(): PdfMakeServer {
   const instance = new PdfMakeClass();
   const fonts = loadRobotoIntoVirtualFileSystem(instance.virtualfs);
 
+  // NOTE: Roboto covers Latin, Greek and Cyrillic text and the euro sign, but has no CJK or emoji
+  // glyphs. Such characters print as empty boxes.
   instance.setFonts({ Roboto: fonts });
   // The document only contains text, so nothing may be fetched or read from disk while rendering.
   instance.setUrlAccessPolicy(() => false);

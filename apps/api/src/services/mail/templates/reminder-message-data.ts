@@ -1,9 +1,9 @@
-/** Everything a reminder e-mail says about one installment. Dates are YYYY-MM-DD, amounts decimal strings. */
+/** Data of the reminder e-mail for one installment. Dates are YYYY-MM-DD, amounts decimal strings. */
 export interface ReminderMessageData {
   language: 'it' | 'en';
-  /** Which reminder this is, 1..3. */
+  /** Reminder number, 1..3. */
   level: number;
-  /** How many reminders are configured. */
+  /** Number of configured reminders. */
   levelCount: number;
   company: {
     name: string;

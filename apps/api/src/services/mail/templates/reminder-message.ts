@@ -8,10 +8,10 @@ export { defaultReminderTemplate } from './reminder-default-templates';
 export type { ReminderMessageData, ReminderTemplate } from './reminder-message-data';
 export { REMINDER_PLACEHOLDERS, type ReminderPlaceholder, type ReminderPlaceholderName } from './reminder-placeholders';
 
-/** Maximum subject length in characters; longer subjects are cut and end with "…". */
+/** Maximum subject length in characters. A longer subject is cut and ends with "…". */
 export const MAX_SUBJECT_LENGTH = 250;
 
-/** Error for a user template that cannot be rendered; `problems` lists each fault in English. */
+/** Error for a user template that cannot be rendered. `problems` lists each fault in English. */
 export class ReminderTemplateError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid reminder template: ${problems.join(' ')}`);
