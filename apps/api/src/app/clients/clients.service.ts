@@ -4,6 +4,7 @@ import { CreateClientDto, ListClientsQueryDto, PageResponse, UpdateClientDto } f
 import { Party } from '@solleciti/fatturapa';
 import { EntityManager, In, Repository } from 'typeorm';
 
+import { containsPattern } from '../../services/database/like-pattern';
 import { InvoiceEntity } from '../invoices/invoice.entity';
 import { ClientEntity, ClientKind } from './client.entity';
 import { displayNameOf } from './client.mapper';
@@ -20,9 +21,9 @@ export class ClientsService {
     const builder = this.clients.createQueryBuilder('client').where('client.companyId = :companyId', { companyId });
 
     if (query.search) {
-      const pattern = `%${query.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const pattern = containsPattern(query.search);
       builder.andWhere(
-        "(client.displayName LIKE :pattern ESCAPE '\\' OR client.vatCode LIKE :pattern ESCAPE '\\' OR client.fiscalCode LIKE :pattern ESCAPE '\\')",
+        "(client.displayName LIKE :pattern ESCAPE '!' OR client.vatCode LIKE :pattern ESCAPE '!' OR client.fiscalCode LIKE :pattern ESCAPE '!')",
         { pattern },
       );
     }

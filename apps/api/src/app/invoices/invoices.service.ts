@@ -12,6 +12,7 @@ import { fromCents, noReminderReason, toCents } from '@solleciti/util';
 import { DataSource, In } from 'typeorm';
 
 import { ClockService } from '../../services/clock/clock.service';
+import { containsPattern } from '../../services/database/like-pattern';
 import { InstallmentEntity } from './installment.entity';
 import { mapInstallment, residualOf } from './invoice.mapper';
 import { InvoiceEntity } from './invoice.entity';
@@ -39,8 +40,8 @@ export class InvoicesService {
       builder.andWhere('invoice.clientId = :clientId', { clientId: query.clientId });
     }
     if (query.search) {
-      const pattern = `%${query.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-      builder.andWhere("(invoice.number LIKE :pattern ESCAPE '\\' OR client.displayName LIKE :pattern ESCAPE '\\')", { pattern });
+      const pattern = containsPattern(query.search);
+      builder.andWhere("(invoice.number LIKE :pattern ESCAPE '!' OR client.displayName LIKE :pattern ESCAPE '!')", { pattern });
     }
 
     const [invoices, total] = await builder

@@ -84,14 +84,20 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
       return false;
     }
 
-    // The first run time at or after the start of today (in the reminder zone), compared with now.
-    const now = this.clockService.now();
-    const startOfToday = new Date(now.getTime() - 36 * 3600 * 1000);
-    let next = new CronTime(cronTime, timeZone).getNextDateFrom(startOfToday, timeZone);
-    while (next.toISODate() !== null && next.toISODate()! < today) {
-      next = new CronTime(cronTime, timeZone).getNextDateFrom(next.toJSDate(), timeZone);
-    }
-
-    return next.toISODate() === today && next.toJSDate() <= now;
+    return isTodaysRunPast(cronTime, timeZone, this.clockService.now(), today);
   }
+}
+
+/**
+ * Returns true when the cron's run time on `today` (a date in `timeZone`) is at or before `now`.
+ * It walks the run times from a day and a half before `now` to the first one on `today`.
+ */
+export function isTodaysRunPast(cronTime: string, timeZone: string, now: Date, today: string): boolean {
+  const schedule = new CronTime(cronTime, timeZone);
+  let next = schedule.getNextDateFrom(new Date(now.getTime() - 36 * 3600 * 1000), timeZone);
+  for (let step = 0; step < 5000 && (next.toISODate() ?? today) < today; step += 1) {
+    next = schedule.getNextDateFrom(next.toJSDate(), timeZone);
+  }
+
+  return next.toISODate() === today && next.toJSDate() <= now;
 }
