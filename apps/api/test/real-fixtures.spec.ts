@@ -150,7 +150,7 @@ const EXPECTED: Record<string, { status: string; invoices: Record<string, Row[]>
     expect(await reasonOf('FPR 16/20')).toEqual([null]);
   });
 
-  it('sends the reminders due on a day through a real SMTP server, each with its PDF, once', async () => {
+  it('sends due reminders with PDF once', async () => {
     const companyIds = [...new Set([...results.values()].map((result) => result.companyId).filter((id): id is number => id !== null))];
     for (const companyId of companyIds) {
       await testApp.app

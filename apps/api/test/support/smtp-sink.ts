@@ -16,7 +16,7 @@ export class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
-      // Without this the server asks the system resolver for every client's name, off this machine.
+      // Otherwise the server sends a reverse-DNS query for every client to the system resolver, off this machine.
       disableReverseLookup: true,
       logger: false,
       onData: (stream, session, callback) => {
