@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+
+import { CourtesyCopyEntity } from '../src/app/invoices/courtesy-copy.entity';
 import { ReminderSweepService } from '../src/app/reminders/reminder-sweep.service';
 import { SAMPLE_SELLER_VAT, sampleInvoiceXml } from './support/sample-invoice';
 import { SmtpSink } from './support/smtp-sink';
@@ -195,6 +198,80 @@ describe('import, reminder settings and sweep through a real SMTP server', () =>
 
     const skipped = await testApp.http().get(`/api/companies/${companyId}/reminders?status=skipped`).set(auth()).expect(200);
     expect(skipped.body.items.every((item: { reason: string }) => item.reason === 'no-email')).toBe(true);
+  });
+
+  it('renders the courtesy copy once per invoice version', async () => {
+    const copies = await testApp.app.get(DataSource).getRepository(CourtesyCopyEntity).count();
+
+    // Two reminders of FT-101 went out with the installments unchanged in between.
+    expect(copies).toBe(1);
+  });
+
+  it('sends through the company server, from its address, in English for an English client', async () => {
+    const companySmtp = new SmtpSink();
+    const companyPort = await companySmtp.start();
+    try {
+      const saved = await testApp
+        .http()
+        .put(`/api/companies/${companyId}/mail-settings`)
+        .set(auth())
+        .send({
+          host: '127.0.0.1',
+          port: companyPort,
+          security: 'none',
+          username: null,
+          password: 'segreta',
+          fromName: 'Ufficio crediti Rossi',
+          fromAddress: 'crediti@officinerossi.example',
+        })
+        .expect(200);
+      expect(saved.body).toMatchObject({ configured: true, passwordSet: true, fromAddress: 'crediti@officinerossi.example' });
+      expect(JSON.stringify(saved.body)).not.toContain('segreta');
+
+      const clients = await testApp.http().get(`/api/companies/${companyId}/clients?search=Ferramenta`).set(auth()).expect(200);
+      await testApp
+        .http()
+        .patch(`/api/companies/${companyId}/clients/${clients.body.items[0].id}`)
+        .set(auth())
+        .send({ language: 'en' })
+        .expect(200);
+      smtp.clear();
+
+      // Reminder 3 of FT-101 installment 1: due 31/03/2025 + 7 days.
+      const report = await sweep('2025-04-07');
+
+      expect(report.counts.sent).toBe(1);
+      expect(smtp.received).toHaveLength(0);
+      expect(companySmtp.received).toHaveLength(1);
+      const [{ mail }] = companySmtp.received;
+      expect(mail.from?.value[0]).toEqual({ name: 'Ufficio crediti Rossi', address: 'crediti@officinerossi.example' });
+      expect(mail.subject).toMatch(/invoice/i);
+      expect(mail.text).toContain('€1,000.00');
+      expect(mail.text).toContain('31/03/2025');
+      expect(mail.attachments[0].filename).toMatch(/^courtesy-copy-invoice-FT-101/);
+    } finally {
+      await testApp.http().delete(`/api/companies/${companyId}/mail-settings`).set(auth()).expect(204);
+      await companySmtp.stop();
+    }
+  });
+
+  it('returns the courtesy copy of an invoice as a PDF', async () => {
+    const list = await testApp.http().get(`/api/companies/${companyId}/invoices?search=FT-101`).set(auth()).expect(200);
+
+    const response = await testApp
+      .http()
+      .get(`/api/companies/${companyId}/invoices/${list.body.items[0].id}/courtesy-copy`)
+      .set(auth())
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('rejects invalid settings with the field and the reason', async () => {

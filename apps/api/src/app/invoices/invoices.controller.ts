@@ -1,5 +1,9 @@
 import {
   BadRequestException,
+  DefaultValuePipe,
+  Header,
+  ParseEnumPipe,
+  StreamableFile,
   Body,
   Controller,
   Get,
@@ -24,6 +28,7 @@ import {
   UpdateInstallmentDto,
 } from '@solleciti/dto';
 
+import { CourtesyCopyService } from './courtesy-copy.service';
 import { summarizeImport } from './import-summary';
 import { InvoiceImportService } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
@@ -35,6 +40,7 @@ const MAX_FILES_PER_REQUEST = 500;
 @Controller('companies/:companyId')
 export class InvoicesController {
   constructor(
+    private readonly courtesyCopyService: CourtesyCopyService,
     private readonly invoiceImportService: InvoiceImportService,
     private readonly invoicesService: InvoicesService,
   ) {}
@@ -53,6 +59,19 @@ export class InvoicesController {
     @Param('id', ParseIntPipe) id: number,
   ): Promise<InvoiceDetailResponse> {
     return this.invoicesService.findOne(companyId, id);
+  }
+
+  /** The courtesy copy (copia di cortesia) as a PDF, in Italian unless `language=en`. */
+  @Get('invoices/:id/courtesy-copy')
+  @Header('Content-Type', 'application/pdf')
+  async courtesyCopy(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Param('id', ParseIntPipe) id: number,
+    @Query('language', new DefaultValuePipe('it'), new ParseEnumPipe(['it', 'en'])) language: 'it' | 'en',
+  ): Promise<StreamableFile> {
+    const pdf = await this.courtesyCopyService.getPdf(companyId, id, language);
+
+    return new StreamableFile(pdf, { disposition: `inline; filename="copia-di-cortesia-${id}.pdf"` });
   }
 
   @Post('invoices/import')

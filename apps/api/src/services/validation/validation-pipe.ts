@@ -21,9 +21,13 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = `${prefix}${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) ? `${prefix}${message}` : `${path}: ${message}`,
-    );
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      if (constraint === 'whitelistValidation') {
+        return `${path} is not an accepted field; remove it`;
+      }
+
+      return message.startsWith(error.property) ? `${prefix}${message}` : `${path}: ${message}`;
+    });
 
     return [...own, ...flatten(error.children ?? [], `${path}.`)];
   });
