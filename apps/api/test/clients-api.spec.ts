@@ -66,7 +66,7 @@ describe('clients and exclusions API', () => {
       .set(auth())
       .send({ kind: 'company', companyName: 'X', emails: ['not-an-address'] })
       .expect(400);
-    expect(email.body.message).toEqual(['each of emails must be an e-mail address']);
+    expect(email.body.message).toEqual(['emails must contain only e-mail addresses, such as amministrazione@example.it']);
 
     const person = await testApp.http().post(url('/clients')).set(auth()).send({ kind: 'person', firstName: 'Solo' }).expect(400);
     expect(person.body.message).toContain('firstName and lastName are required');

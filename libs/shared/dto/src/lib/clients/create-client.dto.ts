@@ -55,7 +55,7 @@ export class CreateClientDto {
 
   @IsOptional()
   @ArrayMaxSize(10)
-  @IsEmail({}, { each: true, message: 'each of emails must be an e-mail address' })
+  @IsEmail({}, { each: true, message: 'emails must contain only e-mail addresses, such as amministrazione@example.it' })
   @MaxLength(320, { each: true })
   emails?: string[];
 
