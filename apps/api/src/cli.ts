@@ -10,6 +10,7 @@ import { InvoiceImportService } from './app/invoices/invoice-import.service';
 import { summarizeImport } from './app/invoices/import-summary';
 import { ReminderSweepService, SweepReport } from './app/reminders/reminder-sweep.service';
 import { ClockService } from './services/clock/clock.service';
+import { ConfigurationService } from './services/configuration/configuration.service';
 
 const USAGE = `Usage:
   npm run cli -- import <files or folders...> [--create-companies]
@@ -78,9 +79,15 @@ async function runImport(context: INestApplicationContext, paths: string[], crea
   }
 
   const importService = context.get(InvoiceImportService);
+  const maxBytes = context.get(ConfigurationService).get('importMaxFileBytes');
   const results = [];
   for (const file of files) {
-    const result = await importService.importFile({ fileName: basename(file), content: await readFile(file), createCompanies });
+    // A file over the limit is rejected without reading it into memory.
+    const size = (await stat(file)).size;
+    const result =
+      size > maxBytes
+        ? importService.rejectTooLarge(basename(file), size)
+        : await importService.importFile({ fileName: basename(file), content: await readFile(file), createCompanies });
     results.push(result);
 
     const detail =

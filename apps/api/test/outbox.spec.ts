@@ -10,7 +10,7 @@ describe('system sender without SMTP_URL', () => {
   const auth = () => ({ Authorization: `Bearer ${testApp.token}` });
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    testApp = await startTestApp({ IMPORT_MAX_FILE_BYTES: '65536' });
   });
 
   afterAll(async () => {
@@ -58,5 +58,19 @@ describe('system sender without SMTP_URL', () => {
     expect(message).toContain('From: Solleciti <noreply@solleciti.invalid>');
     expect(message).toContain('Reply-To: amministrazione@officinerossi.example');
     expect(message).toContain('To: ufficio@cliente.example');
+  });
+
+  it('rejects an upload over IMPORT_MAX_FILE_BYTES with the limit', async () => {
+    const companies = await testApp.http().get('/api/companies').set(auth()).expect(200);
+
+    const response = await testApp
+      .http()
+      .post(`/api/companies/${companies.body[0].id}/invoices/import`)
+      .set(auth())
+      .attach('files', Buffer.alloc(70_000, 'a'), 'grande.xml')
+      .expect(413);
+
+    expect(response.body.message).toContain('65536 bytes');
+    expect(response.body.message).toContain('IMPORT_MAX_FILE_BYTES');
   });
 });

@@ -71,12 +71,22 @@ export class InvoiceImportService {
     }
   }
 
+  /** Returns the result for a file over IMPORT_MAX_FILE_BYTES, for callers that check the size before reading. */
+  rejectTooLarge(fileName: string, sizeBytes: number): ImportFileResult {
+    return {
+      fileName: sanitizeFileName(fileName),
+      status: 'rejected',
+      invoices: [],
+      companyId: null,
+      message: tooLargeMessage(sizeBytes, this.configurationService.get('importMaxFileBytes')),
+      element: null,
+    };
+  }
+
   private async importOrThrow(fileName: string, request: ImportRequest): Promise<ImportFileResult> {
     const maxBytes = this.configurationService.get('importMaxFileBytes');
     if (request.content.length > maxBytes) {
-      throw new RejectedFile(
-        `File is ${request.content.length} bytes, over the limit of ${maxBytes} bytes; raise IMPORT_MAX_FILE_BYTES to accept larger files`,
-      );
+      throw new RejectedFile(tooLargeMessage(request.content.length, maxBytes));
     }
 
     const parsed = readFatturaPa(request.content, { maxBytes });
@@ -279,6 +289,10 @@ export class InvoiceImportService {
 
     return stored;
   }
+}
+
+function tooLargeMessage(sizeBytes: number, maxBytes: number): string {
+  return `File is ${sizeBytes} bytes, over the limit of ${maxBytes} bytes; raise IMPORT_MAX_FILE_BYTES to accept larger files`;
 }
 
 function summarize(invoice: InvoiceEntity) {

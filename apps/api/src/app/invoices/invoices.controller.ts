@@ -14,6 +14,7 @@ import {
   Post,
   Query,
   UploadedFiles,
+  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
@@ -30,6 +31,7 @@ import {
 
 import { CourtesyCopyService } from './courtesy-copy.service';
 import { summarizeImport } from './import-summary';
+import { ImportTooLargeFilter } from './import-too-large.filter';
 import { InvoiceImportService } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
 
@@ -83,6 +85,7 @@ export class InvoicesController {
       properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
     },
   })
+  @UseFilters(ImportTooLargeFilter)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_REQUEST))
   async import(
     @Param('companyId', ParseIntPipe) companyId: number,
