@@ -26,7 +26,7 @@ module.exports = {
       transformers: [
         {
           name: '@nestjs/swagger/plugin',
-          options: { dtoFileNameSuffix: ['.dto.ts', '.response.ts'], classValidatorShim: true },
+          options: { dtoFileNameSuffix: ['.dto.ts', '.response.ts'], classValidatorShim: true, introspectComments: true },
         },
       ],
     }),
