@@ -101,6 +101,19 @@ describe('built CLI and server', () => {
       expect(Object.keys(openApi.paths)).toContain('/api/companies/{companyId}/reminder-settings');
     });
 
+    it('answers 400 to a body that is not JSON, and 404 to an unknown route', async () => {
+      const malformed = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"username":',
+      });
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { message: string }).message).toBe('The request body is not valid JSON');
+
+      const unknown = await fetch(`http://127.0.0.1:${port}/api/nothing-here`, { method: 'POST' });
+      expect(unknown.status).toBe(404);
+    });
+
     it('sends the day’s reminders once through SMTP_URL, with --json output', async () => {
       const api = (path: string, method = 'GET', body?: object) =>
         fetch(`http://127.0.0.1:${port}/api${path}`, {

@@ -1,10 +1,28 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
 
 import { createValidationPipe } from './services/validation/validation-pipe';
 
-/** Applies the HTTP setup shared by the server and the API tests. */
-export function configureApp(app: INestApplication): void {
+const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Creates the HTTP application with the setup shared by the server and the API tests.
+ *
+ * Nest's own body parser is replaced so that a malformed JSON body is answered here with 400:
+ * the static-file module turns every later error on an /api path into a 404.
+ */
+export async function createHttpApp(
+  module: DynamicModule,
+  options: { logger?: LoggerService | LogLevel[] | false; abortOnError?: boolean } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { ...options, bodyParser: false });
+
+  app.use(json({ limit: JSON_BODY_LIMIT }));
+  app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
+  app.use(rejectUnreadableBody);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
@@ -18,4 +36,24 @@ export function configureApp(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  return app;
+}
+
+function rejectUnreadableBody(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+  const type = (error as { type?: string })?.type;
+  if (type === 'entity.parse.failed') {
+    response.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' });
+
+    return;
+  }
+  if (type === 'entity.too.large') {
+    response
+      .status(413)
+      .json({ statusCode: 413, error: 'Payload Too Large', message: `The request body is larger than ${JSON_BODY_LIMIT}` });
+
+    return;
+  }
+
+  next(error);
 }

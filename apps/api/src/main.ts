@@ -1,13 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 
 import { AppModule } from './app/app.module';
-import { configureApp } from './configure-app';
+import { createHttpApp } from './configure-app';
 import { ConfigurationService } from './services/configuration/configuration.service';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.register({ server: true }));
-  configureApp(app);
+  const app = await createHttpApp(AppModule.register({ server: true }));
   app.enableShutdownHooks();
 
   const configurationService = app.get(ConfigurationService);

@@ -1,12 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 
 import { AppModule } from '../../src/app/app.module';
-import { configureApp } from '../../src/configure-app';
+import { createHttpApp } from '../../src/configure-app';
 import { ClockService } from '../../src/services/clock/clock.service';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -46,8 +45,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
 
   let app: INestApplication;
   try {
-    app = await NestFactory.create(AppModule.register({ server: false }), { logger: ['error'], abortOnError: false });
-    configureApp(app);
+    app = await createHttpApp(AppModule.register({ server: false }), { logger: ['error'], abortOnError: false });
     await app.listen(0, '127.0.0.1');
   } finally {
     for (const [name, value] of Object.entries(previous)) {
