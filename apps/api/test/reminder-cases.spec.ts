@@ -258,6 +258,30 @@ describe('reminder cases, day by day through the real sweep', () => {
     expect(real.counts.sent).toBe(1);
     expect(smtp.received).toHaveLength(1);
   });
+  it('tries a failed send again at the next sweep inside the window', async () => {
+    const context = await setUpCase(
+      { name: 'retry', invoice: { installments: [{ dueDate: '2025-12-10', amount: '10.00' }] }, from: '', to: '', expected: [] },
+      103,
+    );
+    const sweep = testApp.app.get(ReminderSweepService);
+    smtp.clear();
+    smtp.failNext(1, 451);
+
+    const failed = await sweep.sweep({ day: '2025-12-07', dryRun: false, trigger: 'cli' });
+    const retried = await sweep.sweep({ day: '2025-12-08', dryRun: false, trigger: 'cli' });
+
+    const mine = (report: typeof failed) => report.dispatches.filter((dispatch) => dispatch.companyId === context.companyId);
+    expect(mine(failed)).toEqual([expect.objectContaining({ level: 1, status: 'failed', reason: 'smtp-451' })]);
+    expect(mine(retried)).toEqual([expect.objectContaining({ level: 1, status: 'sent' })]);
+    expect(smtp.received).toHaveLength(1);
+
+    const history = await testApp
+      .http()
+      .get(`/api/companies/${context.companyId}/reminders`)
+      .set(auth())
+      .expect(200);
+    expect(history.body.items).toEqual([expect.objectContaining({ status: 'sent', attempts: 2, lastError: null })]);
+  });
 });
 
 async function setUpCase(reminderCase: ReminderCase, index: number): Promise<CaseContext> {

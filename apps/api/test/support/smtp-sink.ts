@@ -11,6 +11,7 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private readonly server: SMTPServer;
+  private failures: Array<{ code: number; message: string }> = [];
 
   constructor() {
     this.server = new SMTPServer({
@@ -20,6 +21,14 @@ export class SmtpSink {
       disableReverseLookup: true,
       logger: false,
       onData: (stream, session, callback) => {
+        const failure = this.failures.shift();
+        if (failure) {
+          stream.resume();
+          stream.on('end', () => callback(Object.assign(new Error(failure.message), { responseCode: failure.code })));
+
+          return;
+        }
+
         simpleParser(stream)
           .then((mail) => {
             this.received.push({ envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address), mail });
@@ -34,6 +43,11 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
 
     return (this.server.server.address() as AddressInfo).port;
+  }
+
+  /** Makes the next `count` messages fail with the given SMTP reply, as a busy or broken server would. */
+  failNext(count: number, code = 451, message = 'Temporary local problem, try again later'): void {
+    this.failures = Array.from({ length: count }, () => ({ code, message }));
   }
 
   clear(): void {

@@ -303,3 +303,31 @@ describe('planInstallmentReminders', () => {
     expect(decisions).toEqual([{ level: 1, offsetDays: -3, sendDay: '2025-05-17', action: 'send' }]);
   });
 });
+
+describe('planInstallmentReminders after a failed send', () => {
+  it('tries a failed reminder again inside the window', () => {
+    const decisions = planInstallmentReminders({
+      today: '2025-05-21',
+      dueDate: '2025-05-20',
+      offsets: [0, 7],
+      catchUpDays: 3,
+      horizonStart: '2025-05-18',
+      recorded: [{ level: 1, dueDate: '2025-05-20', status: 'failed', reason: null }],
+    });
+
+    expect(decisions).toEqual([{ level: 1, offsetDays: 0, sendDay: '2025-05-20', action: 'send' }]);
+  });
+
+  it('leaves a failed reminder as failed once the window has passed', () => {
+    const decisions = planInstallmentReminders({
+      today: '2025-05-25',
+      dueDate: '2025-05-20',
+      offsets: [0, 7],
+      catchUpDays: 3,
+      horizonStart: '2025-05-22',
+      recorded: [{ level: 1, dueDate: '2025-05-20', status: 'failed', reason: null }],
+    });
+
+    expect(decisions).toEqual([]);
+  });
+});

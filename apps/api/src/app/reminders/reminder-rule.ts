@@ -39,7 +39,15 @@ export interface ReminderDecision {
  */
 export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'excluded'];
 
+/**
+ * Returns true for a record that a later sweep may replace while the reminder is inside its
+ * catch-up window: a provisional skip, or a failed send, which is then tried again.
+ */
 export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason'>): boolean {
+  if (dispatch.status === 'failed') {
+    return true;
+  }
+
   return dispatch.status === 'skipped' && dispatch.reason !== null && PROVISIONAL_SKIP_REASONS.includes(dispatch.reason);
 }
 
@@ -89,6 +97,6 @@ export function planInstallmentReminders(input: ReminderPlanInput): ReminderDeci
     latest.action = 'send';
   }
 
-  // A provisional skip that was not picked stays as recorded: its reason says more than "missed".
+  // A provisional record that was not picked stays as it is: its status says more than "missed".
   return pending.filter((decision) => decision.action === 'send' || !provisionalLevels.has(decision.level));
 }

@@ -158,6 +158,7 @@ export class ReminderSweepService {
             options,
             provisionalId,
             installmentCount: installmentCounts.get(candidate.invoiceId) ?? 1,
+            previousReminders: history.filter((row) => row.status === 'sent').length,
           });
 
           tally(counts, outcome);
@@ -181,6 +182,7 @@ export class ReminderSweepService {
       options: SweepOptions;
       provisionalId: number | null;
       installmentCount: number;
+      previousReminders: number;
     },
   ): Promise<DispatchOutcome> {
     const key = {
@@ -259,6 +261,7 @@ export class ReminderSweepService {
       mailSettings: MailSettingsEntity | null;
       options: SweepOptions;
       installmentCount: number;
+      previousReminders: number;
     },
   ): Promise<string> {
     const language = candidate.clientLanguage;
@@ -293,6 +296,7 @@ export class ReminderSweepService {
       },
       daysFromDueDate: daysBetween(candidate.dueDate, context.options.day),
       courtesyCopyAttached: context.settings.attachCourtesyCopy,
+      previousReminders: context.previousReminders,
     };
 
     // Custom templates go only through the company's own server; the system sender always uses the default.

@@ -162,7 +162,7 @@ export class ReminderRepository {
 
   /**
    * Claims a reminder before it is sent: inserts its row as 'sending', or takes over a provisional
-   * skip. Returns the row id, or null when another sweep holds the reminder already.
+   * skip or a failed send. Returns the row id, or null when another sweep holds the reminder already.
    */
   async claim(key: DispatchKey, provisionalId: number | null): Promise<number | null> {
     const repository = this.dataSource.getRepository(ReminderDispatchEntity);
@@ -172,9 +172,8 @@ export class ReminderRepository {
         .createQueryBuilder()
         .update()
         .set({ status: 'sending', reason: null, processedDay: key.processedDay, attempts: () => 'attempts + 1' })
-        .where('id = :id AND status = :status AND reason IN (:...reasons)', {
+        .where("id = :id AND (status = 'failed' OR (status = 'skipped' AND reason IN (:...reasons)))", {
           id: provisionalId,
-          status: 'skipped',
           reasons: PROVISIONAL_SKIP_REASONS,
         })
         .execute();

@@ -104,7 +104,7 @@ ${ITALIAN_SIGNATURE}`,
     subject: `Ultimo sollecito di pagamento – ${ITALIAN_REFERENCE}`,
     body: `Gentile {{clientName}},
 
-nonostante i nostri precedenti solleciti, ${ITALIAN_SUBJECT_OF_SENTENCE} {{dueTiming}} e non è ancora stata saldata.
+{{#if hasPreviousReminders}}nonostante i nostri precedenti solleciti, {{else}}dai nostri riscontri risulta che {{/if}}${ITALIAN_SUBJECT_OF_SENTENCE} {{dueTiming}} e non è ancora stata saldata.
 
 ${ITALIAN_PAYMENT_DETAILS}
 
@@ -150,7 +150,7 @@ ${ENGLISH_SIGNATURE}`,
     subject: `Final payment request – ${ENGLISH_REFERENCE}`,
     body: `Dear {{clientName}},
 
-Despite our previous reminders, ${ENGLISH_SUBJECT_OF_SENTENCE} {{dueTiming}} and has not been paid yet.
+{{#if hasPreviousReminders}}Despite our previous reminders, {{else}}According to our records, {{/if}}${ENGLISH_SUBJECT_OF_SENTENCE} {{dueTiming}} and has not been paid yet.
 
 ${ENGLISH_PAYMENT_DETAILS}
 

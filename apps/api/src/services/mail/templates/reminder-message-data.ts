@@ -35,6 +35,8 @@ export interface ReminderMessageData {
   /** Today minus the due date in days: negative before the due date, 0 on it, positive when overdue. */
   daysFromDueDate: number;
   courtesyCopyAttached: boolean;
+  /** Reminders of this installment already sent; the first one sent may be a later level after missed days. */
+  previousReminders: number;
 }
 
 /** Handlebars sources of one reminder e-mail, which users may edit. */

@@ -35,6 +35,7 @@ function sampleData(overrides: Partial<ReminderMessageData> = {}): ReminderMessa
     },
     daysFromDueDate: -3,
     courtesyCopyAttached: true,
+    previousReminders: 2,
     ...overrides,
   };
 }
@@ -392,5 +393,17 @@ describe('validateReminderTemplate', () => {
     const problems = validateReminderTemplate({ subject: 'ok', body: 'x'.repeat(20_001) });
 
     expect(problems).toEqual(['The body has 20001 characters, more than the maximum of 20000.']);
+  });
+
+  it('mentions previous reminders only when some were sent', () => {
+    const withPrevious = renderReminderMessage(defaultReminderTemplate('it', 3), sampleData({ level: 3, previousReminders: 2 }));
+    const firstOne = renderReminderMessage(defaultReminderTemplate('it', 3), sampleData({ level: 3, previousReminders: 0 }));
+    const english = renderReminderMessage(defaultReminderTemplate('en', 3), sampleData({ language: 'en', level: 3, previousReminders: 0 }));
+
+    expect(withPrevious.text).toContain('nonostante i nostri precedenti solleciti,');
+    expect(firstOne.text).not.toContain('precedenti solleciti');
+    expect(firstOne.text).toContain('dai nostri riscontri risulta che la rata');
+    expect(english.text).not.toContain('previous reminders');
+    expect(english.text).toContain('According to our records,');
   });
 });

@@ -156,6 +156,7 @@ const SAMPLE_DATA: readonly ReminderMessageData[] = [
     },
     daysFromDueDate: 7,
     courtesyCopyAttached: true,
+    previousReminders: 1,
   },
   {
     language: 'en',
@@ -176,5 +177,6 @@ const SAMPLE_DATA: readonly ReminderMessageData[] = [
     },
     daysFromDueDate: -3,
     courtesyCopyAttached: false,
+    previousReminders: 0,
   },
 ];

@@ -35,6 +35,8 @@ export interface ReminderPlaceholderValues {
   reminderLevel: number;
   reminderCount: number;
   lastReminder: boolean;
+  previousReminders: number;
+  hasPreviousReminders: boolean;
 }
 
 export type ReminderPlaceholderName = keyof ReminderPlaceholderValues;
@@ -109,6 +111,17 @@ export const REMINDER_PLACEHOLDERS: ReadonlyArray<ReminderPlaceholder> = [
   },
   { name: 'reminderLevel', description: { it: 'Numero del sollecito: 1, 2 o 3', en: 'Reminder number: 1, 2 or 3' } },
   { name: 'reminderCount', description: { it: 'Numero di solleciti configurati', en: 'Number of configured reminders' } },
+  {
+    name: 'previousReminders',
+    description: { it: 'Solleciti già inviati per questa rata', en: 'Reminders already sent for this installment' },
+  },
+  {
+    name: 'hasPreviousReminders',
+    description: {
+      it: 'Vero quando per questa rata è già partito almeno un sollecito, da usare con {{#if}}',
+      en: 'True when at least one reminder was already sent for this installment, for use with {{#if}}',
+    },
+  },
   {
     name: 'lastReminder',
     description: {
@@ -210,5 +223,7 @@ export function buildReminderPlaceholderValues(data: ReminderMessageData): Remin
     reminderLevel: data.level,
     reminderCount: data.levelCount,
     lastReminder: data.level >= data.levelCount,
+    previousReminders: data.previousReminders,
+    hasPreviousReminders: data.previousReminders > 0,
   };
 }
