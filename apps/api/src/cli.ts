@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { AppModule } from './app/app.module';
 import { InvoiceImportService } from './app/invoices/invoice-import.service';
 import { summarizeImport } from './app/invoices/import-summary';
-import { ReminderSweepService, SweepReport } from './app/reminders/reminder-sweep.service';
+import { createDryRunMemory, ReminderSweepService, SweepReport } from './app/reminders/reminder-sweep.service';
 import { ClockService } from './services/clock/clock.service';
 import { ConfigurationService } from './services/configuration/configuration.service';
 
@@ -114,10 +114,12 @@ async function runSweep(
 ): Promise<number> {
   const days = sweepDays(values, context.get(ClockService).today());
   const sweepService = context.get(ReminderSweepService);
+  const dryRun = Boolean(values['dry-run']);
+  const dryRunMemory = dryRun ? createDryRunMemory() : undefined;
   let failed = 0;
 
   for (const day of days) {
-    const report = await sweepService.sweep({ day, dryRun: Boolean(values['dry-run']), trigger: 'cli' });
+    const report = await sweepService.sweep({ day, dryRun, dryRunMemory, trigger: 'cli' });
     failed += report.counts.failed;
     printReport(report, Boolean(values.json));
   }

@@ -1,7 +1,7 @@
 import { addDays } from '@solleciti/util';
 
 import { ClockService } from '../src/services/clock/clock.service';
-import { ReminderSweepService } from '../src/app/reminders/reminder-sweep.service';
+import { createDryRunMemory, ReminderSweepService } from '../src/app/reminders/reminder-sweep.service';
 import { SampleInvoice, sampleInvoiceXml } from './support/sample-invoice';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
@@ -281,6 +281,31 @@ describe('reminder cases, day by day through the real sweep', () => {
       .set(auth())
       .expect(200);
     expect(history.body.items).toEqual([expect.objectContaining({ status: 'sent', attempts: 2, lastError: null })]);
+  });
+  it('reports the same days in a dry run over a range as a real run', async () => {
+    const context = await setUpCase(
+      { name: 'range', invoice: { installments: [{ dueDate: '2026-01-20', amount: '10.00' }] }, from: '', to: '', expected: [] },
+      104,
+    );
+    const sweep = testApp.app.get(ReminderSweepService);
+    const run = async (dryRun: boolean) => {
+      const memory = dryRun ? createDryRunMemory() : undefined;
+      const days: string[] = [];
+      for (let day = '2026-01-10'; day <= '2026-01-31'; day = addDays(day, 1)) {
+        const report = await sweep.sweep({ day, dryRun, dryRunMemory: memory, trigger: 'cli' });
+        report.dispatches
+          .filter((dispatch) => dispatch.companyId === context.companyId)
+          .forEach((dispatch) => days.push(`${day}:${dispatch.level}:${dispatch.status}`));
+      }
+
+      return days;
+    };
+
+    const dry = await run(true);
+    const real = await run(false);
+
+    expect(dry).toEqual(['2026-01-17:1:due', '2026-01-20:2:due', '2026-01-27:3:due']);
+    expect(real).toEqual(['2026-01-17:1:sent', '2026-01-20:2:sent', '2026-01-27:3:sent']);
   });
 });
 

@@ -17,7 +17,7 @@ import { ReminderSettingsEntity } from '../reminder-settings/reminder-settings.e
 import { ReminderSettingsService } from '../reminder-settings/reminder-settings.service';
 import { SkipReason } from './reminder-dispatch.entity';
 import { ReminderCandidate, ReminderRepository } from './reminder.repository';
-import { isProvisional, planInstallmentReminders, ReminderDecision } from './reminder-rule';
+import { isProvisional, planInstallmentReminders, RecordedDispatch, ReminderDecision } from './reminder-rule';
 
 const BATCH_SIZE = 500;
 
@@ -28,6 +28,20 @@ export interface SweepOptions {
   day: PlainDate;
   dryRun: boolean;
   trigger: 'cron' | 'startup' | 'cli' | 'api';
+  /**
+   * For dry runs over several days: what the earlier days of the same run would have recorded,
+   * so that a reminder counted as due on one day is not reported as missed on the next.
+   */
+  dryRunMemory?: DryRunMemory;
+}
+
+export interface DryRunMemory {
+  recorded: Map<number, RecordedDispatch[]>;
+  lastDay: PlainDate | null;
+}
+
+export function createDryRunMemory(): DryRunMemory {
+  return { recorded: new Map(), lastDay: null };
 }
 
 export interface DispatchOutcome {
@@ -83,7 +97,11 @@ export class ReminderSweepService {
 
     const runId = options.dryRun ? null : await this.reminderRepository.startRun(options.day, options.trigger, this.clockService.now());
     try {
-      const lastCompleted = await this.reminderRepository.lastCompletedDayBefore(options.day);
+      const lastCompleted = latestBefore(
+        options.day,
+        await this.reminderRepository.lastCompletedDayBefore(options.day),
+        options.dryRunMemory?.lastDay ?? null,
+      );
       for (const settings of await this.reminderSettingsService.findEnabled()) {
         await this.sweepCompany(settings, options, lastCompleted, counts, dispatches);
       }
@@ -98,6 +116,9 @@ export class ReminderSweepService {
 
     if (runId !== null) {
       await this.reminderRepository.finishRun(runId, 'completed', this.clockService.now(), flattenCounts(counts));
+    }
+    if (options.dryRunMemory) {
+      options.dryRunMemory.lastDay = options.day;
     }
 
     const durationMs = Math.round(performance.now() - started);
@@ -138,7 +159,10 @@ export class ReminderSweepService {
       ]);
 
       for (const candidate of candidates) {
-        const history = recorded.get(candidate.installmentId) ?? [];
+        const history = [
+          ...(recorded.get(candidate.installmentId) ?? []),
+          ...(options.dryRunMemory?.recorded.get(candidate.installmentId) ?? []).map((row) => ({ ...row, id: -1 })),
+        ];
         const decisions = planInstallmentReminders({
           today: options.day,
           dueDate: candidate.dueDate,
@@ -163,6 +187,9 @@ export class ReminderSweepService {
 
           tally(counts, outcome);
           dispatches.push(outcome);
+          if (options.dryRun && options.dryRunMemory) {
+            remember(options.dryRunMemory, candidate.installmentId, outcome);
+          }
         }
       }
 
@@ -336,6 +363,24 @@ export function computeHorizonStart(day: PlainDate, catchUpDays: number, lastCom
   const start = afterLastRun < windowStart ? afterLastRun : windowStart;
 
   return start < earliest ? earliest : start;
+}
+
+/** Returns the later of two optional days that are both before `day`. */
+function latestBefore(day: PlainDate, first: PlainDate | null, second: PlainDate | null): PlainDate | null {
+  const candidates = [first, second].filter((value): value is PlainDate => value !== null && value < day);
+
+  return candidates.length === 0 ? null : candidates.sort()[candidates.length - 1];
+}
+
+function remember(memory: DryRunMemory, installmentId: number, outcome: DispatchOutcome): void {
+  const rows = memory.recorded.get(installmentId) ?? [];
+  rows.push({
+    level: outcome.level,
+    dueDate: outcome.dueDate,
+    status: outcome.status === 'due' ? 'sent' : outcome.status === 'skipped' ? 'skipped' : 'failed',
+    reason: outcome.status === 'skipped' ? (outcome.reason as SkipReason) : null,
+  });
+  memory.recorded.set(installmentId, rows);
 }
 
 function tally(counts: SweepCounts, outcome: DispatchOutcome): void {
