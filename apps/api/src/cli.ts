@@ -43,32 +43,49 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown command "${command}"; use import or sweep`);
   }
 
-  const parsed = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      'create-companies': { type: 'boolean', default: false },
-      date: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const parsed = parseOptions(rest);
 
+  // Everything that can be checked without the database is checked before Nest starts.
+  const files = command === 'import' ? await collectAll(parsed.positionals) : [];
+  if (command === 'sweep') {
+    validateSweepOptions(parsed.values);
+  }
+
+  // The import prints its own line per file, so Nest's informational logs would only clutter it.
+  const logLevels: LogLevel[] = command === 'import' ? ['error', 'warn'] : ['error', 'warn', 'log'];
   const context = await NestFactory.createApplicationContext(AppModule.register({ server: false }), {
-    logger: new StderrLogger('Solleciti', { logLevels: ['error', 'warn', 'log'] }),
+    logger: new StderrLogger('Solleciti', { logLevels }),
   });
   try {
     return command === 'import'
-      ? await runImport(context, parsed.positionals, Boolean(parsed.values['create-companies']))
+      ? await runImport(context, files, Boolean(parsed.values['create-companies']))
       : await runSweep(context, parsed.values);
   } finally {
     await context.close();
   }
 }
 
-async function runImport(context: INestApplicationContext, paths: string[], createCompanies: boolean): Promise<number> {
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'create-companies': { type: 'boolean', default: false },
+        date: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    // parseArgs explains unknown options and missing values well; show that with the usage.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function collectAll(paths: string[]): Promise<string[]> {
   if (paths.length === 0) {
     throw new UsageError('import needs at least one file or folder');
   }
@@ -78,6 +95,10 @@ async function runImport(context: INestApplicationContext, paths: string[], crea
     throw new UsageError(`No .xml or .p7m files found in ${paths.join(', ')}`);
   }
 
+  return files;
+}
+
+async function runImport(context: INestApplicationContext, files: string[], createCompanies: boolean): Promise<number> {
   const importService = context.get(InvoiceImportService);
   const maxBytes = context.get(ConfigurationService).get('importMaxFileBytes');
   const results = [];
@@ -127,7 +148,7 @@ async function runSweep(
   return failed > 0 ? 1 : 0;
 }
 
-function sweepDays(values: { date?: string; from?: string; to?: string }, today: PlainDate): PlainDate[] {
+function validateSweepOptions(values: { date?: string; from?: string; to?: string }): void {
   for (const option of ['date', 'from', 'to'] as const) {
     const value = values[option];
     if (value !== undefined && !isPlainDate(value)) {
@@ -140,10 +161,13 @@ function sweepDays(values: { date?: string; from?: string; to?: string }, today:
   if ((values.from === undefined) !== (values.to === undefined)) {
     throw new UsageError('--from and --to go together');
   }
+  if (values.from && values.to && values.from > values.to) {
+    throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
+  }
+}
+
+function sweepDays(values: { date?: string; from?: string; to?: string }, today: PlainDate): PlainDate[] {
   if (values.from && values.to) {
-    if (values.from > values.to) {
-      throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
-    }
     const days: PlainDate[] = [];
     for (let day = values.from; day <= values.to; day = addDays(day, 1)) {
       days.push(day);

@@ -248,7 +248,7 @@ describe('import, reminder settings and sweep through a real SMTP server', () =>
       expect(mail.subject).toMatch(/invoice/i);
       expect(mail.text).toContain('€1,000.00');
       expect(mail.text).toContain('31/03/2025');
-      expect(mail.attachments[0].filename).toMatch(/^courtesy-copy-invoice-FT-101/);
+      expect(mail.attachments[0].filename).toMatch(/^courtesy-copy-FT-101/);
     } finally {
       await testApp.http().delete(`/api/companies/${companyId}/mail-settings`).set(auth()).expect(204);
       await companySmtp.stop();

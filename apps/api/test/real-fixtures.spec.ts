@@ -150,6 +150,17 @@ const EXPECTED: Record<string, { status: string; invoices: Record<string, Row[]>
     expect(await reasonOf('FPR 16/20')).toEqual([null]);
   });
 
+  it('writes to foreign buyers in English', async () => {
+    const languageOf = async (number: string) =>
+      (await dataSource.getRepository(InvoiceEntity).findOneOrFail({ where: { number }, relations: { client: true } })).client
+        ?.language;
+
+    expect(await languageOf('SAMPLE-003')).toBe('en');
+    expect(await languageOf('SAMPLE-010')).toBe('en');
+    expect(await languageOf('INV/2018/0011')).toBe('en');
+    expect(await languageOf('INV/2021/12/0001')).toBe('it');
+  });
+
   it('sends due reminders with PDF once', async () => {
     const companyIds = [...new Set([...results.values()].map((result) => result.companyId).filter((id): id is number => id !== null))];
     for (const companyId of companyIds) {

@@ -152,7 +152,7 @@ export class ClientsService {
       city: buyer.address?.city ?? null,
       province: buyer.address?.province ?? null,
       country: buyer.address?.country ?? null,
-      language: 'it',
+      language: languageFor(buyer.address?.country ?? buyer.vatNumber?.country ?? null),
       remindersDisabled: false,
     });
     client.displayName = displayNameOf(client);
@@ -216,6 +216,14 @@ export class ClientsService {
       }
     }
   }
+}
+
+/**
+ * Picks the reminder language of a client created by an import: Italian for Italy, San Marino and
+ * the Vatican (or no country), English for everyone else. Staff can change it on the client.
+ */
+function languageFor(country: string | null): 'it' | 'en' {
+  return country === null || ['IT', 'SM', 'VA'].includes(country.toUpperCase()) ? 'it' : 'en';
 }
 
 function emptyToNull(value: string | null | undefined): string | null | undefined {

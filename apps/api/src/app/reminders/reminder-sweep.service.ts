@@ -416,5 +416,5 @@ function formatAddress(company: CompanyEntity): string | null {
 function courtesyCopyFileName(invoiceNumber: string, language: 'it' | 'en'): string {
   const safeNumber = invoiceNumber.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
 
-  return language === 'it' ? `copia-di-cortesia-fattura-${safeNumber}.pdf` : `courtesy-copy-invoice-${safeNumber}.pdf`;
+  return language === 'it' ? `copia-di-cortesia-${safeNumber}.pdf` : `courtesy-copy-${safeNumber}.pdf`;
 }

@@ -78,6 +78,9 @@ export class ReminderRepository {
         'invoice.currency AS currency',
         'client.id AS client_id',
         'client.display_name AS client_name',
+        'client.company_name AS client_company_name',
+        'client.first_name AS client_first_name',
+        'client.last_name AS client_last_name',
         'client.emails AS client_emails',
         'client.language AS client_language',
         'client.reminders_disabled AS client_reminders_disabled',
@@ -115,7 +118,7 @@ export class ReminderRepository {
       documentType: String(row['document_type']),
       currency: String(row['currency']),
       clientId: Number(row['client_id']),
-      clientName: String(row['client_name']),
+      clientName: greetingName(row),
       clientEmails: parseEmails(row['client_emails']),
       clientLanguage: row['client_language'] === 'en' ? 'en' : 'it',
       clientRemindersDisabled: row['client_reminders_disabled'] === true || Number(row['client_reminders_disabled']) === 1,
@@ -257,6 +260,14 @@ export class ReminderRepository {
   async finishRun(id: number, status: 'completed' | 'failed', finishedAt: Date, counts: Record<string, number>): Promise<void> {
     await this.dataSource.getRepository(SweepRunEntity).update({ id }, { status, finishedAt, counts });
   }
+}
+
+/** The name a letter is addressed to: the company name, or "first name last name" for a person. */
+function greetingName(row: Record<string, unknown>): string {
+  const companyName = row['client_company_name'] as string | null;
+  const personName = [row['client_first_name'], row['client_last_name']].filter(Boolean).join(' ');
+
+  return companyName || personName || String(row['client_name']);
 }
 
 function toAmount(value: unknown): string {
