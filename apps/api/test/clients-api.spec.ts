@@ -56,6 +56,17 @@ describe('clients and exclusions API', () => {
     expect(duplicate.body.message).toContain('IT01234567897');
   });
 
+  it('reads a VAT number typed in lower case with spaces', async () => {
+    const created = await testApp
+      .http()
+      .post(url('/clients'))
+      .set(auth())
+      .send({ kind: 'company', companyName: 'Kappa', vatNumber: 'it 0797 3780 013' })
+      .expect(201);
+
+    expect(created.body.vatNumber).toBe('IT07973780013');
+  });
+
   it('rejects unknown fields and bad values with the field and reason', async () => {
     const unknown = await testApp.http().post(url('/clients')).set(auth()).send({ kind: 'company', companyName: 'X', color: 'red' }).expect(400);
     expect(unknown.body.message).toEqual(['color is not an accepted field; remove it']);

@@ -73,4 +73,17 @@ describe('system sender without SMTP_URL', () => {
     expect(response.body.message).toContain('65536 bytes');
     expect(response.body.message).toContain('IMPORT_MAX_FILE_BYTES');
   });
+
+  it('names the field to use when files come in another multipart field', async () => {
+    const companies = await testApp.http().get('/api/companies').set(auth()).expect(200);
+
+    const response = await testApp
+      .http()
+      .post(`/api/companies/${companies.body[0].id}/invoices/import`)
+      .set(auth())
+      .attach('file', Buffer.from('<a/>'), 'a.xml')
+      .expect(400);
+
+    expect(response.body.message).toBe('Unexpected multipart field "file"; send the FatturaPA files in the field "files"');
+  });
 });

@@ -31,7 +31,7 @@ import {
 
 import { CourtesyCopyService } from './courtesy-copy.service';
 import { summarizeImport } from './import-summary';
-import { ImportTooLargeFilter } from './import-too-large.filter';
+import { ImportUploadFilter } from './import-upload.filter';
 import { InvoiceImportService } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
 
@@ -85,7 +85,7 @@ export class InvoicesController {
       properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
     },
   })
-  @UseFilters(ImportTooLargeFilter)
+  @UseFilters(ImportUploadFilter)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_REQUEST))
   async import(
     @Param('companyId', ParseIntPipe) companyId: number,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob, CronTime } from 'cron';
 
@@ -14,7 +14,7 @@ const JOB_NAME = 'reminder-sweep';
  * today's run time has passed without a completed sweep (the server was down at that time).
  */
 @Injectable()
-export class ReminderSchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReminderSchedulerService implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReminderSchedulerService.name);
   private running: Promise<void> | null = null;
 
@@ -54,7 +54,15 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     if (this.schedulerRegistry.doesExist('cron', JOB_NAME)) {
       this.schedulerRegistry.deleteCronJob(JOB_NAME);
     }
-    await this.running;
+    if (this.running) {
+      this.logger.log('Stopping: waiting for the running reminder sweep to finish.');
+      await this.running;
+    }
+  }
+
+  // Nest calls this after onModuleDestroy, so any running sweep has finished by now.
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.log(`Solleciti has stopped${signal ? ` on ${signal}` : ''}.`);
   }
 
   /** Runs today's sweep unless one is already running in this process. */

@@ -112,6 +112,17 @@ describe('malformed and hostile XML', () => {
     expect(error.message).toMatch(/^The XML is malformed at line \d+/);
   });
 
+  it('says a file cut short is probably truncated', () => {
+    const text = readTestDataText('default-namespace.xml');
+
+    const cut = text.lastIndexOf('>', Math.floor(text.length / 2)) + 1;
+
+    const error = catchFatturaPaError(() => readFatturaPa(utf8(text.slice(0, cut))), 'malformed-xml');
+
+    expect(error.message).toMatch(/^The XML ends before these elements are closed: FatturaElettronica, /);
+    expect(error.message).toContain('the file is probably truncated');
+  });
+
   it('rejects two root elements', () => {
     const text = readTestDataText('default-namespace.xml');
 

@@ -45,9 +45,7 @@ const parser = new XMLParser({
 export function parseXmlTree(text: string): XmlElement {
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    const position = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
-    throw new FatturaPaError('malformed-xml', `The XML is malformed at ${position}: ${msg}`);
+    throw new FatturaPaError('malformed-xml', describeValidationError(validation.err));
   }
 
   let nodes: OrderedNode[];
@@ -84,6 +82,29 @@ export function parseXmlTree(text: string): XmlElement {
   }
 
   return roots[0];
+}
+
+/**
+ * Turns fast-xml-parser's validation error into a sentence. For elements left open at the end it
+ * reports "line 1, column 1" and a JSON list of tag names, which reads as nonsense; that case is
+ * almost always a truncated file, so it is said so.
+ */
+function describeValidationError(error: { code: string; msg: string; line: number; col?: number }): string {
+  const unclosed = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(error.msg);
+  if (error.code === 'InvalidXml' && unclosed) {
+    let names: string[] = [];
+    try {
+      names = (JSON.parse(unclosed[1]) as unknown[]).map(String);
+    } catch {
+      names = [];
+    }
+
+    return `The XML ends before ${names.length > 0 ? `these elements are closed: ${names.join(', ')}` : 'every element is closed'}; the file is probably truncated, so send it again complete`;
+  }
+
+  const position = error.col === undefined ? `line ${error.line}` : `line ${error.line}, column ${error.col}`;
+
+  return `The XML is malformed at ${position}: ${error.msg}`;
 }
 
 function toElement(node: OrderedNode): XmlElement {

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -27,9 +27,15 @@ export class AddressDto {
   country?: string | null;
 }
 
-export class CreateClientDto {
+/** Upper-cases identifiers and drops spaces, so "it 0123 4567 897" is read as IT01234567897. */
+export const normalizeIdentifier = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+
+/** Every client field, all optional: the body of PATCH, and the base of the POST body. */
+export class ClientFieldsDto {
+  @IsOptional()
   @IsIn(CLIENT_KINDS)
-  kind!: ClientKind;
+  kind?: ClientKind;
 
   @IsOptional() @IsString() @MaxLength(255) companyName?: string | null;
   @IsOptional() @IsString() @MaxLength(120) firstName?: string | null;
@@ -37,12 +43,14 @@ export class CreateClientDto {
 
   /** IdPaese + IdCodice, e.g. "IT01234567890". */
   @IsOptional()
+  @Transform(normalizeIdentifier)
   @Matches(/^[A-Z]{2}[0-9A-Za-z+*.\-/]{1,28}$/, {
     message: 'vatNumber must be the country code followed by the number, such as IT01234567890',
   })
   vatNumber?: string | null;
 
   @IsOptional()
+  @Transform(normalizeIdentifier)
   @Matches(/^[A-Za-z0-9]{11,16}$/, { message: 'fiscalCode must be 11 to 16 letters and digits' })
   fiscalCode?: string | null;
 
@@ -68,11 +76,12 @@ export class CreateClientDto {
   @IsOptional() @IsBoolean() remindersDisabled?: boolean;
 }
 
-export class UpdateClientDto extends CreateClientDto {
-  @IsOptional()
+export class CreateClientDto extends ClientFieldsDto {
   @IsIn(CLIENT_KINDS)
   declare kind: ClientKind;
 }
+
+export class UpdateClientDto extends ClientFieldsDto {}
 
 export class ListClientsQueryDto {
   @IsOptional() @IsString() @MaxLength(100) search?: string;

@@ -1,12 +1,13 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
-import { AddressDto } from '../clients/create-client.dto';
+import { AddressDto, normalizeIdentifier } from '../clients/create-client.dto';
 
 export class CreateCompanyDto {
   @IsString() @MinLength(1) @MaxLength(255) name!: string;
 
   /** IdPaese + IdCodice, e.g. "IT01234567890". */
+  @Transform(normalizeIdentifier)
   @Matches(/^[A-Z]{2}[0-9A-Za-z]{1,28}$/, {
     message: 'vatNumber must be the country code followed by the number, such as IT01234567890',
   })

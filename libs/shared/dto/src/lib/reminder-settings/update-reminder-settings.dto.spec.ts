@@ -33,6 +33,6 @@ describe(UpdateReminderSettingsDto.name, () => {
   });
 
   it('rejects a catch-up window over seven days', () => {
-    expect(errorsOf({ ...valid, catchUpDays: 8 })).toEqual(['catchUpDays must not be greater than 7']);
+    expect(errorsOf({ ...valid, catchUpDays: 8 })).toEqual(['catchUpDays must be a whole number of days from 0 to 7, got 8']);
   });
 });

@@ -2,6 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, Max, Min } from 
 
 import { IsReminderOffsets } from '../common/validators';
 
+const CATCH_UP_DAYS_MESSAGE = 'catchUpDays must be a whole number of days from 0 to 7, got $value';
+
 export class UpdateReminderSettingsDto {
   @IsBoolean()
   enabled!: boolean;
@@ -17,9 +19,9 @@ export class UpdateReminderSettingsDto {
   offsets!: number[];
 
   /** How many days late a reminder missed because no sweep ran may still go out. */
-  @IsInt()
-  @Min(0)
-  @Max(7)
+  @IsInt({ message: CATCH_UP_DAYS_MESSAGE })
+  @Min(0, { message: CATCH_UP_DAYS_MESSAGE })
+  @Max(7, { message: CATCH_UP_DAYS_MESSAGE })
   catchUpDays!: number;
 }
 
