@@ -11,7 +11,7 @@ const JSON_BODY_LIMIT = '1mb';
 /**
  * Creates the HTTP application with the setup shared by the server and the API tests.
  *
- * Nest's own body parser is replaced so that a malformed JSON body is answered here with 400:
+ * Nest's own body parser is replaced so that a malformed JSON body gets a 400 here, because
  * the static-file module turns every later error on an /api path into a 404.
  */
 export async function createHttpApp(

@@ -62,7 +62,7 @@ export class AppModule {
   }
 }
 
-/** The built admin sits next to the built API: dist/apps/admin/browser beside dist/apps/api. */
+/** Returns the folder of the built admin, dist/apps/admin/browser, which sits next to dist/apps/api. */
 function resolveAdminDist(): string {
   return join(__dirname, '..', 'admin', 'browser');
 }

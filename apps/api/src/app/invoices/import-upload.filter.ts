@@ -13,7 +13,7 @@ import { ConfigurationService } from '../../services/configuration/configuration
 
 /**
  * Rewrites multer's terse upload errors ("File too large", "Unexpected field") into messages
- * that say the limit or the field name to use; other errors pass through unchanged.
+ * that give the limit or the field name to use; other errors pass through unchanged.
  */
 @Catch(PayloadTooLargeException, BadRequestException)
 @Injectable()

@@ -2,7 +2,7 @@ import { addDays, daysBetween, PlainDate } from '@solleciti/util';
 
 import { DispatchStatus, SkipReason } from './reminder-dispatch.entity';
 
-/** What the sweep already recorded for one installment, for any of its due dates. */
+/** A dispatch record of one installment, for any of its due dates. */
 export interface RecordedDispatch {
   level: number;
   dueDate: PlainDate;
@@ -97,6 +97,6 @@ export function planInstallmentReminders(input: ReminderPlanInput): ReminderDeci
     latest.action = 'send';
   }
 
-  // A provisional record that was not picked stays as it is: its status says more than "missed".
+  // A provisional record that was not picked stays as it is: its status is more precise than "missed".
   return pending.filter((decision) => decision.action === 'send' || !provisionalLevels.has(decision.level));
 }

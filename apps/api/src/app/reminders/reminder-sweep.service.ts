@@ -353,7 +353,7 @@ export class ReminderSweepService {
 
 /**
  * Returns the earliest send day a sweep of `day` looks at: the catch-up window, widened back to
- * the day after the last completed sweep so that reminders of days nobody swept get recorded as
+ * the day after the last completed sweep so that reminders of days when no sweep ran get recorded as
  * missed, and never more than MAX_LOOKBACK_DAYS back.
  */
 export function computeHorizonStart(day: PlainDate, catchUpDays: number, lastCompleted: PlainDate | null): PlainDate {
@@ -374,11 +374,19 @@ function latestBefore(day: PlainDate, first: PlainDate | null, second: PlainDate
 
 function remember(memory: DryRunMemory, installmentId: number, outcome: DispatchOutcome): void {
   const rows = memory.recorded.get(installmentId) ?? [];
+  // A reminder a real run would have sent counts as sent for the days that follow.
+  let status: RecordedDispatch['status'] = 'failed';
+  if (outcome.status === 'due' || outcome.status === 'sent') {
+    status = 'sent';
+  } else if (outcome.status === 'skipped') {
+    status = 'skipped';
+  }
+
   rows.push({
     level: outcome.level,
     dueDate: outcome.dueDate,
-    status: outcome.status === 'due' ? 'sent' : outcome.status === 'skipped' ? 'skipped' : 'failed',
-    reason: outcome.status === 'skipped' ? (outcome.reason as SkipReason) : null,
+    status,
+    reason: status === 'skipped' ? (outcome.reason as SkipReason) : null,
   });
   memory.recorded.set(installmentId, rows);
 }

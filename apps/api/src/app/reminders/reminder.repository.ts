@@ -165,7 +165,7 @@ export class ReminderRepository {
 
   /**
    * Claims a reminder before it is sent: inserts its row as 'sending', or takes over a provisional
-   * skip or a failed send. Returns the row id, or null when another sweep holds the reminder already.
+   * skip or a failed send. Returns the row id, or null when another sweep has claimed the reminder already.
    */
   async claim(key: DispatchKey, provisionalId: number | null): Promise<number | null> {
     const repository = this.dataSource.getRepository(ReminderDispatchEntity);
@@ -262,7 +262,7 @@ export class ReminderRepository {
   }
 }
 
-/** The name a letter is addressed to: the company name, or "first name last name" for a person. */
+/** Returns the name a letter is addressed to: the company name, or "first name last name" for a person. */
 function greetingName(row: Record<string, unknown>): string {
   const companyName = row['client_company_name'] as string | null;
   const personName = [row['client_first_name'], row['client_last_name']].filter(Boolean).join(' ');
