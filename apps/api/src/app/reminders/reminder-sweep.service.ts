@@ -112,6 +112,8 @@ export class ReminderSweepService {
       this.logger.error(`Reminder sweep for '${options.day}' has failed.`, error instanceof Error ? error.stack : String(error));
 
       throw error;
+    } finally {
+      this.mailDeliveryService.closeCompanyTransporters();
     }
 
     if (runId !== null) {

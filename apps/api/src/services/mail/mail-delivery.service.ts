@@ -113,6 +113,17 @@ export class MailDeliveryService {
     return name;
   }
 
+  /**
+   * Closes the pooled connections to company servers. The sweep calls it when it ends, so no
+   * connection stays open between sweeps and new settings are always used by the next one.
+   */
+  closeCompanyTransporters(): void {
+    for (const name of this.companyTransporters.values()) {
+      this.mailerService.removeTransporter(name);
+    }
+    this.companyTransporters.clear();
+  }
+
   private async writeToOutbox(content: Buffer): Promise<string> {
     const directory = this.configurationService.get('mailOutboxDir');
     await mkdir(directory, { recursive: true });
