@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { DEFAULT_SECTION_PATH } from '../sections';
+import { DEFAULT_PATH } from '../sections';
 import { AuthService } from './auth.service';
 
 /** Lets only logged-in users in and sends everyone else to the login page. */
@@ -16,5 +16,5 @@ export const guestGuard: CanActivateFn = () => {
   if (!inject(AuthService).isAuthenticated()) {
     return true;
   }
-  return inject(Router).createUrlTree(['/', DEFAULT_SECTION_PATH]);
+  return inject(Router).parseUrl(DEFAULT_PATH);
 };

@@ -27,6 +27,9 @@ export class AuthService {
 
   readonly isAuthenticated = computed(() => this.token() !== null);
 
+  /** The logged-in username, read from the token's payload (the API signs it; it is not checked here). */
+  readonly username = computed(() => usernameFromToken(this.token()));
+
   accessToken(): string | null {
     return this.token();
   }
@@ -66,6 +69,22 @@ export class AuthService {
       // Storage can be blocked by browser settings. The token then lasts only until the page reloads.
       console.warn('Failed to write the access token to sessionStorage.', error);
     }
+  }
+}
+
+function usernameFromToken(token: string | null): string | null {
+  const payload = token?.split('.')[1];
+  if (!payload) {
+    return null;
+  }
+
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const username = (JSON.parse(json) as { username?: unknown }).username;
+
+    return typeof username === 'string' ? username : null;
+  } catch {
+    return null;
   }
 }
 

@@ -7,7 +7,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
-import { DEFAULT_SECTION_PATH } from '../sections';
+import { DEFAULT_PATH } from '../sections';
 
 type LoginForm = FormGroup<{
   username: FormControl<string>;
@@ -46,7 +46,7 @@ export class Login {
     this.errorMessage.set(null);
     this.auth.login(this.form.getRawValue()).subscribe({
       next: () => {
-        void this.router.navigate(['/', DEFAULT_SECTION_PATH]);
+        void this.router.navigateByUrl(DEFAULT_PATH);
       },
       error: (error: unknown) => {
         this.submitting.set(false);

@@ -8,6 +8,7 @@ import {
   PageResponse,
   UpdateInstallmentDto,
 } from '@solleciti/dto';
+import { ParsedInvoice, readFatturaPa } from '@solleciti/fatturapa';
 import { fromCents, noReminderReason, toCents } from '@solleciti/util';
 import { DataSource, In } from 'typeorm';
 
@@ -16,6 +17,7 @@ import { containsPattern } from '../../services/database/like-pattern';
 import { InstallmentEntity } from './installment.entity';
 import { mapInstallment, residualOf } from './invoice.mapper';
 import { InvoiceEntity } from './invoice.entity';
+import { SourceFileEntity } from './source-file.entity';
 
 @Injectable()
 export class InvoicesService {
@@ -70,11 +72,28 @@ export class InvoicesService {
 
     const installments = (await this.installmentsOf([id])).get(id) ?? [];
     const today = this.clockService.today();
+    const body = await this.readBody(invoice);
 
     return {
       ...this.summarize(invoice, installments),
       installments: installments.map((installment) => mapInstallment(installment, installments.length, today)),
+      lines: body.lines.map(({ vatAmount: _vatAmount, ...line }) => line),
+      vatSummary: body.vatSummary.map(({ vatDueMode: _vatDueMode, ...row }) => row),
+      causale: body.causale,
     };
+  }
+
+  /** Reads the invoice's body back from the stored file, for the lines and the VAT summary. */
+  private async readBody(invoice: InvoiceEntity): Promise<ParsedInvoice> {
+    const source = await this.dataSource
+      .getRepository(SourceFileEntity)
+      .createQueryBuilder('source')
+      .addSelect('source.content')
+      .where('source.id = :id', { id: invoice.sourceFileId })
+      .getOneOrFail();
+    const parsed = readFatturaPa(Buffer.from(source.content), { maxBytes: source.content.length + 1 });
+
+    return parsed.invoices[invoice.bodyIndex];
   }
 
   /**

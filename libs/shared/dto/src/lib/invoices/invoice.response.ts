@@ -32,8 +32,31 @@ export interface InvoiceSummaryResponse {
   sourceFileName: string;
 }
 
+export interface InvoiceLineResponse {
+  lineNumber: number | null;
+  description: string;
+  quantity: string | null;
+  unitOfMeasure: string | null;
+  unitPrice: string | null;
+  totalPrice: string;
+  vatRate: string | null;
+  nature: string | null;
+}
+
+export interface VatSummaryResponse {
+  vatRate: string;
+  nature: string | null;
+  taxableAmount: string;
+  tax: string;
+}
+
 export interface InvoiceDetailResponse extends InvoiceSummaryResponse {
   installments: InstallmentResponse[];
+  /** DettaglioLinee as read from the stored file. */
+  lines: InvoiceLineResponse[];
+  /** DatiRiepilogo as read from the stored file. */
+  vatSummary: VatSummaryResponse[];
+  causale: string[];
 }
 
 export type ImportFileStatus = 'imported' | 'already-imported' | 'conflict' | 'rejected';
