@@ -13,6 +13,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { HealthModule } from './health/health.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { MailSettingsModule } from './mail-settings/mail-settings.module';
+import { MailTemplatesModule } from './mail-templates/mail-templates.module';
 import { ReminderSchedulerModule } from './reminders/reminder-scheduler.module';
 import { ReminderSettingsModule } from './reminder-settings/reminder-settings.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -35,6 +36,7 @@ export class AppModule {
       HealthModule,
       InvoicesModule,
       MailSettingsModule,
+      MailTemplatesModule,
       ReminderSettingsModule,
       RemindersModule,
     ];

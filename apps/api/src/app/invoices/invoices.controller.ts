@@ -21,17 +21,21 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   ImportResponse,
+  InstallmentCalendarResponse,
   InstallmentResponse,
   InvoiceDetailResponse,
   InvoiceSummaryResponse,
+  ListInstallmentsQueryDto,
   ListInvoicesQueryDto,
   PageResponse,
+  RegisterPaymentDto,
   UpdateInstallmentDto,
 } from '@solleciti/dto';
 
 import { CourtesyCopyService } from './courtesy-copy.service';
 import { summarizeImport } from './import-summary';
 import { ImportUploadFilter } from './import-upload.filter';
+import { InstallmentsService } from './installments.service';
 import { InvoiceImportService } from './invoice-import.service';
 import { InvoicesService } from './invoices.service';
 
@@ -43,6 +47,7 @@ const MAX_FILES_PER_REQUEST = 500;
 export class InvoicesController {
   constructor(
     private readonly courtesyCopyService: CourtesyCopyService,
+    private readonly installmentsService: InstallmentsService,
     private readonly invoiceImportService: InvoiceImportService,
     private readonly invoicesService: InvoicesService,
   ) {}
@@ -112,5 +117,25 @@ export class InvoicesController {
     @Body() body: UpdateInstallmentDto,
   ): Promise<InstallmentResponse> {
     return this.invoicesService.updateInstallment(companyId, id, body);
+  }
+
+  /** Every installment due from `from` to `to` (at most 366 days), paid ones included, by due date. */
+  @Get('installments')
+  listInstallments(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Query() query: ListInstallmentsQueryDto,
+  ): Promise<InstallmentCalendarResponse> {
+    return this.installmentsService.listByDueDate(companyId, query.from, query.to);
+  }
+
+  /** Registers a payment (incasso): adds `amount` to the amount paid, at most the residual, and sets paidOn. */
+  @Post('installments/:id/payments')
+  @HttpCode(200)
+  registerPayment(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: RegisterPaymentDto,
+  ): Promise<InstallmentResponse> {
+    return this.installmentsService.registerPayment(companyId, id, body);
   }
 }

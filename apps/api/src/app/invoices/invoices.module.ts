@@ -9,6 +9,7 @@ import { CompaniesModule } from '../companies/companies.module';
 import { CourtesyCopyEntity } from './courtesy-copy.entity';
 import { CourtesyCopyService } from './courtesy-copy.service';
 import { InstallmentEntity } from './installment.entity';
+import { InstallmentsService } from './installments.service';
 import { InvoiceImportService } from './invoice-import.service';
 import { InvoiceEntity } from './invoice.entity';
 import { InvoicesController } from './invoices.controller';
@@ -30,7 +31,7 @@ import { SourceFileEntity } from './source-file.entity';
     }),
   ],
   controllers: [InvoicesController],
-  providers: [CourtesyCopyService, InvoiceImportService, InvoicesService],
+  providers: [CourtesyCopyService, InstallmentsService, InvoiceImportService, InvoicesService],
   exports: [CourtesyCopyService, InvoiceImportService, InvoicesService],
 })
 export class InvoicesModule {}

@@ -77,8 +77,22 @@ export class InvoicesService {
     return {
       ...this.summarize(invoice, installments),
       installments: installments.map((installment) => mapInstallment(installment, installments.length, today)),
-      lines: body.lines.map(({ vatAmount: _vatAmount, ...line }) => line),
-      vatSummary: body.vatSummary.map(({ vatDueMode: _vatDueMode, ...row }) => row),
+      lines: body.lines.map((line) => ({
+        lineNumber: line.lineNumber,
+        description: line.description,
+        quantity: line.quantity,
+        unitOfMeasure: line.unitOfMeasure,
+        unitPrice: line.unitPrice,
+        totalPrice: line.totalPrice,
+        vatRate: line.vatRate,
+        nature: line.nature,
+      })),
+      vatSummary: body.vatSummary.map((row) => ({
+        vatRate: row.vatRate,
+        nature: row.nature,
+        taxableAmount: row.taxableAmount,
+        tax: row.tax,
+      })),
       causale: body.causale,
     };
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MailSettingsResponse, UpdateMailSettingsDto } from '@solleciti/dto';
+import { MailSettingsResponse, SendTestMailDto, TestMailResponse, UpdateMailSettingsDto } from '@solleciti/dto';
 
 import { MailSettingsService } from './mail-settings.service';
 
@@ -27,5 +27,16 @@ export class MailSettingsController {
   @HttpCode(204)
   remove(@Param('companyId', ParseIntPipe) companyId: number): Promise<void> {
     return this.mailSettingsService.remove(companyId);
+  }
+
+  /**
+   * Sends a short Italian test e-mail to `to` through the given unsaved SMTP settings, or through
+   * the saved ones. Unsaved settings without a password use the stored password. A failed send
+   * also gets 200, with ok false, the error code and the server's reply.
+   */
+  @Post('test')
+  @HttpCode(200)
+  sendTest(@Param('companyId', ParseIntPipe) companyId: number, @Body() body: SendTestMailDto): Promise<TestMailResponse> {
+    return this.mailSettingsService.sendTest(companyId, body);
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { addDays, daysBetween, PlainDate, subtractAmounts } from '@solleciti/util';
+import { addDays, PlainDate } from '@solleciti/util';
 
 import { ClockService } from '../../services/clock/clock.service';
 import { MailDeliveryService } from '../../services/mail/mail-delivery.service';
-import {
-  defaultReminderTemplate,
-  renderReminderMessage,
-  ReminderMessageData,
-} from '../../services/mail/templates/reminder-message';
+import { defaultReminderTemplate, renderReminderMessage } from '../../services/mail/templates/reminder-message';
 import { CompaniesService } from '../companies/companies.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { CourtesyCopyService } from '../invoices/courtesy-copy.service';
@@ -16,6 +12,7 @@ import { MailSettingsService } from '../mail-settings/mail-settings.service';
 import { ReminderSettingsEntity } from '../reminder-settings/reminder-settings.entity';
 import { ReminderSettingsService } from '../reminder-settings/reminder-settings.service';
 import { SkipReason } from './reminder-dispatch.entity';
+import { buildReminderMessageData } from './reminder-message-data';
 import { ReminderCandidate, ReminderRepository } from './reminder.repository';
 import { isProvisional, planInstallmentReminders, RecordedDispatch, ReminderDecision } from './reminder-rule';
 
@@ -33,6 +30,11 @@ export interface SweepOptions {
    * so that a reminder counted as due on one day is not reported as missed on the next.
    */
   dryRunMemory?: DryRunMemory;
+  /**
+   * Sweeps only these companies (those of them whose reminders are on). A restricted run is not
+   * recorded in sweep_runs, because a recorded run counts as a completed day for every company.
+   */
+  companyIds?: number[];
 }
 
 export interface DryRunMemory {
@@ -47,12 +49,16 @@ export function createDryRunMemory(): DryRunMemory {
 export interface DispatchOutcome {
   companyId: number;
   clientId: number;
+  clientName: string;
+  invoiceId: number;
   invoiceNumber: string;
   installmentId: number;
   level: number;
   dueDate: PlainDate;
   status: 'sent' | 'failed' | 'skipped' | 'due';
   reason: string | null;
+  /** Number of addresses the e-mail went or would go to, or 0 for a skip. */
+  recipientCount: number;
 }
 
 export interface SweepCounts {
@@ -93,17 +99,24 @@ export class ReminderSweepService {
     const started = performance.now();
     const counts: SweepCounts = { due: 0, sent: 0, failed: 0, skipped: {} };
     const dispatches: DispatchOutcome[] = [];
-    this.logger.log(`Reminder sweep for '${options.day}' has been started (${options.trigger}${options.dryRun ? ', dry run' : ''}).`);
+    // Previews restricted to some companies run on every page view, so they log at debug level only.
+    const logProgress = (message: string) =>
+      options.dryRun && options.companyIds ? this.logger.debug(message) : this.logger.log(message);
+    logProgress(`Reminder sweep for '${options.day}' has been started (${options.trigger}${options.dryRun ? ', dry run' : ''}).`);
 
-    const runId = options.dryRun ? null : await this.reminderRepository.startRun(options.day, options.trigger, this.clockService.now());
+    const recordsRun = !options.dryRun && options.companyIds === undefined;
+    const runId = recordsRun ? await this.reminderRepository.startRun(options.day, options.trigger, this.clockService.now()) : null;
     try {
       const lastCompleted = latestBefore(
         options.day,
         await this.reminderRepository.lastCompletedDayBefore(options.day),
         options.dryRunMemory?.lastDay ?? null,
       );
+      const companyIds = options.companyIds ? new Set(options.companyIds) : null;
       for (const settings of await this.reminderSettingsService.findEnabled()) {
-        await this.sweepCompany(settings, options, lastCompleted, counts, dispatches);
+        if (companyIds === null || companyIds.has(settings.companyId)) {
+          await this.sweepCompany(settings, options, lastCompleted, counts, dispatches);
+        }
       }
     } catch (error) {
       if (runId !== null) {
@@ -113,7 +126,10 @@ export class ReminderSweepService {
 
       throw error;
     } finally {
-      this.mailDeliveryService.closeCompanyTransporters();
+      // A dry run opens no connection, and closing here would cut off a real sweep running meanwhile.
+      if (!options.dryRun) {
+        this.mailDeliveryService.closeCompanyTransporters();
+      }
     }
 
     if (runId !== null) {
@@ -124,7 +140,7 @@ export class ReminderSweepService {
     }
 
     const durationMs = Math.round(performance.now() - started);
-    this.logger.log(
+    logProgress(
       `Reminder sweep for '${options.day}' has been completed in ${durationMs} ms: ${counts.due} due, ${counts.sent} sent, ` +
         `${counts.failed} failed, skipped ${JSON.stringify(counts.skipped)}.`,
     );
@@ -228,12 +244,15 @@ export class ReminderSweepService {
     const outcome = (status: DispatchOutcome['status'], reason: string | null): DispatchOutcome => ({
       companyId: key.companyId,
       clientId: key.clientId,
+      clientName: candidate.clientName,
+      invoiceId: key.invoiceId,
       invoiceNumber: candidate.invoiceNumber,
       installmentId: key.installmentId,
       level: key.level,
       dueDate: key.dueDate,
       status,
       reason,
+      recipientCount: status === 'skipped' ? 0 : candidate.clientEmails.length,
     });
     const skip = async (reason: SkipReason) => {
       if (!context.options.dryRun) {
@@ -294,39 +313,16 @@ export class ReminderSweepService {
     },
   ): Promise<string> {
     const language = candidate.clientLanguage;
-    const data: ReminderMessageData = {
+    const data = buildReminderMessageData({
+      candidate,
+      company: context.company,
+      settings: context.settings,
       language,
       level: decision.level,
-      levelCount: context.settings.offsets.length,
-      company: {
-        name: context.company.name,
-        vatNumber: `${context.company.vatCountry}${context.company.vatCode}`,
-        email: context.company.email,
-        phone: context.company.phone,
-        address: formatAddress(context.company),
-        iban: context.company.iban,
-      },
-      client: { displayName: candidate.clientName },
-      invoice: {
-        number: candidate.invoiceNumber,
-        date: candidate.invoiceDate,
-        documentType: candidate.documentType,
-        currency: candidate.currency,
-      },
-      installment: {
-        position: candidate.position,
-        count: context.installmentCount,
-        dueDate: candidate.dueDate,
-        amountDue: candidate.amountDue,
-        amountPaid: candidate.amountPaid,
-        residual: subtractAmounts(candidate.amountDue, candidate.amountPaid),
-        paymentMethod: candidate.paymentMethod,
-        iban: candidate.iban ?? context.company.iban,
-      },
-      daysFromDueDate: daysBetween(candidate.dueDate, context.options.day),
-      courtesyCopyAttached: context.settings.attachCourtesyCopy,
+      day: context.options.day,
+      installmentCount: context.installmentCount,
       previousReminders: context.previousReminders,
-    };
+    });
 
     // Custom templates go only through the company's own server; the system sender always uses the default.
     const template =
@@ -413,14 +409,6 @@ function flattenCounts(counts: SweepCounts): Record<string, number> {
   Object.entries(counts.skipped).forEach(([reason, count]) => (flat[`skipped:${reason}`] = count));
 
   return flat;
-}
-
-function formatAddress(company: CompanyEntity): string | null {
-  const street = [company.street, company.streetNumber].filter(Boolean).join(' ');
-  const city = [company.postalCode, company.city, company.province ? `(${company.province})` : null].filter(Boolean).join(' ');
-  const address = [street, city].filter(Boolean).join(', ');
-
-  return address || null;
 }
 
 function courtesyCopyFileName(invoiceNumber: string, language: 'it' | 'en'): string {

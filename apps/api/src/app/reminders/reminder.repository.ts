@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeAmount, PlainDate } from '@solleciti/util';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 
 import { isUniqueViolation } from '../../services/database/unique-violation';
 import { InstallmentEntity } from '../invoices/installment.entity';
@@ -58,7 +58,46 @@ export class ReminderRepository {
     afterId: number,
     limit: number,
   ): Promise<ReminderCandidate[]> {
-    const builder = this.dataSource
+    const builder = this.openCandidatesQuery(companyId)
+      .andWhere('installment.id > :afterId', { afterId })
+      .andWhere(
+        new Brackets((ranges) => {
+          dueDateRanges.forEach((range, index) =>
+            ranges.orWhere(`installment.due_date BETWEEN :from${index} AND :to${index}`, {
+              [`from${index}`]: range.from,
+              [`to${index}`]: range.to,
+            }),
+          );
+        }),
+      )
+      .orderBy('installment.id', 'ASC')
+      .limit(limit);
+
+    const rows: Array<Record<string, unknown>> = await builder.getRawMany();
+
+    return rows.map(toCandidate);
+  }
+
+  /**
+   * Returns the open, remindable installment of a company with the earliest due date (the lowest
+   * id among equal dates), or null when there is none.
+   */
+  async findEarliestOpenCandidate(companyId: number): Promise<ReminderCandidate | null> {
+    const row: Record<string, unknown> | undefined = await this.openCandidatesQuery(companyId)
+      .orderBy('installment.due_date', 'ASC')
+      .addOrderBy('installment.id', 'ASC')
+      .limit(1)
+      .getRawOne();
+
+    return row ? toCandidate(row) : null;
+  }
+
+  /**
+   * Starts the candidate query: a company's open installments that can get reminders (which
+   * implies a due date), with the invoice and client columns that ReminderCandidate needs.
+   */
+  private openCandidatesQuery(companyId: number): SelectQueryBuilder<InstallmentEntity> {
+    return this.dataSource
       .getRepository(InstallmentEntity)
       .createQueryBuilder('installment')
       .innerJoin('installment.invoice', 'invoice')
@@ -87,42 +126,7 @@ export class ReminderRepository {
       ])
       .where('installment.company_id = :companyId', { companyId })
       .andWhere('installment.no_reminder_reason IS NULL')
-      .andWhere('installment.amount_due > installment.amount_paid')
-      .andWhere('installment.id > :afterId', { afterId })
-      .andWhere(
-        new Brackets((ranges) => {
-          dueDateRanges.forEach((range, index) =>
-            ranges.orWhere(`installment.due_date BETWEEN :from${index} AND :to${index}`, {
-              [`from${index}`]: range.from,
-              [`to${index}`]: range.to,
-            }),
-          );
-        }),
-      )
-      .orderBy('installment.id', 'ASC')
-      .limit(limit);
-
-    const rows: Array<Record<string, unknown>> = await builder.getRawMany();
-
-    return rows.map((row) => ({
-      installmentId: Number(row['installment_id']),
-      invoiceId: Number(row['invoice_id']),
-      position: Number(row['position']),
-      dueDate: String(row['due_date']),
-      amountDue: toAmount(row['amount_due']),
-      amountPaid: toAmount(row['amount_paid']),
-      paymentMethod: String(row['payment_method']),
-      iban: (row['iban'] as string | null) ?? null,
-      invoiceNumber: String(row['invoice_number']),
-      invoiceDate: String(row['invoice_date']),
-      documentType: String(row['document_type']),
-      currency: String(row['currency']),
-      clientId: Number(row['client_id']),
-      clientName: greetingName(row),
-      clientEmails: parseEmails(row['client_emails']),
-      clientLanguage: row['client_language'] === 'en' ? 'en' : 'it',
-      clientRemindersDisabled: row['client_reminders_disabled'] === true || Number(row['client_reminders_disabled']) === 1,
-    }));
+      .andWhere('installment.amount_due > installment.amount_paid');
   }
 
   async countInstallments(invoiceIds: number[]): Promise<Map<number, number>> {
@@ -260,6 +264,28 @@ export class ReminderRepository {
   async finishRun(id: number, status: 'completed' | 'failed', finishedAt: Date, counts: Record<string, number>): Promise<void> {
     await this.dataSource.getRepository(SweepRunEntity).update({ id }, { status, finishedAt, counts });
   }
+}
+
+function toCandidate(row: Record<string, unknown>): ReminderCandidate {
+  return {
+    installmentId: Number(row['installment_id']),
+    invoiceId: Number(row['invoice_id']),
+    position: Number(row['position']),
+    dueDate: String(row['due_date']),
+    amountDue: toAmount(row['amount_due']),
+    amountPaid: toAmount(row['amount_paid']),
+    paymentMethod: String(row['payment_method']),
+    iban: (row['iban'] as string | null) ?? null,
+    invoiceNumber: String(row['invoice_number']),
+    invoiceDate: String(row['invoice_date']),
+    documentType: String(row['document_type']),
+    currency: String(row['currency']),
+    clientId: Number(row['client_id']),
+    clientName: greetingName(row),
+    clientEmails: parseEmails(row['client_emails']),
+    clientLanguage: row['client_language'] === 'en' ? 'en' : 'it',
+    clientRemindersDisabled: row['client_reminders_disabled'] === true || Number(row['client_reminders_disabled']) === 1,
+  };
 }
 
 /** Returns the name a letter is addressed to: the company name, or "first name last name" for a person. */

@@ -9,11 +9,12 @@ import { ReminderRepository } from './reminder.repository';
 import { ReminderSweepService } from './reminder-sweep.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
+import { UpcomingRemindersService } from './upcoming-reminders.service';
 
 @Module({
   imports: [CompaniesModule, InvoicesModule, MailModule, MailSettingsModule, ReminderSettingsModule],
   controllers: [RemindersController],
-  providers: [ReminderRepository, ReminderSweepService, RemindersService],
+  providers: [ReminderRepository, ReminderSweepService, RemindersService, UpcomingRemindersService],
   exports: [ReminderRepository, ReminderSweepService],
 })
 export class RemindersModule {}

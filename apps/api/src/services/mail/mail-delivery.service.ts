@@ -1,5 +1,7 @@
 import { MailerService } from '@nestjs-modules/mailer';
 import { Injectable, Logger } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +17,12 @@ export interface OutgoingMessage {
   replyTo?: string | null;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
+
+/** The SMTP server fields of a company's mail settings, saved or not. */
+export type SmtpServerSettings = Pick<
+  MailSettingsEntity,
+  'host' | 'port' | 'security' | 'username' | 'password' | 'fromName' | 'fromAddress'
+>;
 
 export interface DeliveryResult {
   messageId: string;
@@ -66,6 +74,44 @@ export class MailDeliveryService {
     return { messageId: String(info.messageId ?? ''), outboxFile: await this.writeToOutbox(info.message as Buffer) };
   }
 
+  /**
+   * Sends one message through an SMTP server on a new connection, outside the pool, for testing
+   * settings before or after they are saved. Rejects with nodemailer's error, or with an error
+   * whose code is ETIMEDOUT when the whole exchange takes longer than `timeoutMs`.
+   */
+  async sendTestMessage(settings: SmtpServerSettings, message: OutgoingMessage, timeoutMs: number): Promise<DeliveryResult> {
+    const transporter = createTransport({
+      ...smtpTransportOptions(settings),
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error(`The SMTP server ${settings.host}:${settings.port} did not complete the exchange within ${timeoutMs} ms`), {
+              code: 'ETIMEDOUT',
+            }),
+          ),
+        timeoutMs,
+      );
+    });
+
+    try {
+      const info = await Promise.race([
+        transporter.sendMail({ from: { name: settings.fromName, address: settings.fromAddress }, ...this.toMailOptions(message) }),
+        timeout,
+      ]);
+
+      return { messageId: String(info.messageId ?? ''), outboxFile: null };
+    } finally {
+      clearTimeout(timer);
+      transporter.close();
+    }
+  }
+
   private toMailOptions(message: OutgoingMessage) {
     return {
       to: message.to,
@@ -95,12 +141,7 @@ export class MailDeliveryService {
     }
 
     this.mailerService.addTransporter(name, {
-      host: settings.host,
-      port: settings.port,
-      secure: settings.security === 'tls',
-      requireTLS: settings.security === 'starttls',
-      ignoreTLS: settings.security === 'none',
-      auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
+      ...smtpTransportOptions(settings),
       pool: true,
       maxConnections: 2,
       maxMessages: Infinity,
@@ -141,4 +182,16 @@ export class MailDeliveryService {
 
     return path;
   }
+}
+
+/** Returns the nodemailer options that connect to a company's SMTP server and log in to it. */
+function smtpTransportOptions(settings: SmtpServerSettings): SMTPTransport.Options {
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
+  };
 }

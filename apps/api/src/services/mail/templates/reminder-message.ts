@@ -84,6 +84,16 @@ export function validateReminderTemplate(template: ReminderTemplate): string[] {
   return [];
 }
 
+/**
+ * Returns invented reminder data (client, invoice and installment) for previewing a template
+ * when the company has no open installment to show.
+ */
+export function sampleReminderMessageData(language: 'it' | 'en', level: number): ReminderMessageData {
+  const sample = SAMPLE_DATA[0];
+
+  return { ...sample, language, level, levelCount: Math.max(level, sample.levelCount), previousReminders: level - 1 };
+}
+
 function runTemplate(program: hbs.AST.Program, values: ReminderPlaceholderValues, field: TemplateField): string {
   try {
     return handlebars.compile<ReminderPlaceholderValues>(program, TEXT_COMPILE_OPTIONS)(values);
