@@ -5,7 +5,6 @@ export const REMINDERS_ROUTES: Routes = [
   {
     path: '',
     title: $localize`:Page title@@page.reminders:Solleciti`,
-    loadComponent: () => import('../../sections/section-placeholder').then((m) => m.SectionPlaceholder),
-    data: { heading: $localize`:Page heading@@page.reminders:Solleciti` },
+    loadComponent: () => import('./reminder-history').then((m) => m.ReminderHistory),
   },
 ];

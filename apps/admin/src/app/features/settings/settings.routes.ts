@@ -1,24 +1,24 @@
 import { Routes } from '@angular/router';
 
+import { unsavedChangesGuard } from './reminder-settings/unsaved-changes.guard';
+
 // Impostazioni: /impostazioni/solleciti, /impostazioni/server-di-posta, /impostazioni/modelli-email.
 export const SETTINGS_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'solleciti' },
   {
     path: 'solleciti',
     title: $localize`:Page title@@page.settings.reminders:Impostazioni solleciti`,
-    loadComponent: () => import('../../sections/section-placeholder').then((m) => m.SectionPlaceholder),
-    data: { heading: $localize`:Page heading@@page.settings.reminders:Impostazioni solleciti` },
+    loadComponent: () => import('./reminder-settings/reminder-settings').then((m) => m.ReminderSettings),
+    canDeactivate: [unsavedChangesGuard],
   },
   {
     path: 'server-di-posta',
     title: $localize`:Page title@@page.settings.mailServer:Server di posta`,
-    loadComponent: () => import('../../sections/section-placeholder').then((m) => m.SectionPlaceholder),
-    data: { heading: $localize`:Page heading@@page.settings.mailServer:Server di posta` },
+    loadComponent: () => import('./mail-server/mail-server').then((m) => m.MailServer),
   },
   {
     path: 'modelli-email',
     title: $localize`:Page title@@page.settings.templates:Modelli e-mail`,
-    loadComponent: () => import('../../sections/section-placeholder').then((m) => m.SectionPlaceholder),
-    data: { heading: $localize`:Page heading@@page.settings.templates:Modelli e-mail` },
+    loadComponent: () => import('./mail-templates/mail-templates').then((m) => m.MailTemplates),
   },
 ];

@@ -1,0 +1,23 @@
+import type { ClientKind, ReminderDispatchResponse } from '@solleciti/dto';
+
+/** Italian names of the client kinds, as the list, the form and the Riepilogo show them. */
+export const CLIENT_KIND_LABELS: Record<ClientKind, string> = {
+  person: $localize`:Client kind, a private person@@clients.kind.person:Privato`,
+  company: $localize`:Client kind, a business@@clients.kind.company:Azienda`,
+  'public-administration': $localize`:Client kind, a public body@@clients.kind.publicAdministration:Pubblica Amministrazione`,
+};
+
+/** Names of the states of a sent reminder. */
+export const REMINDER_STATUS_LABELS: Record<ReminderDispatchResponse['status'], string> = {
+  sending: $localize`:Reminder state, being sent@@clients.reminderStatus.sending:In invio`,
+  sent: $localize`:Reminder state, sent@@clients.reminderStatus.sent:Inviato`,
+  failed: $localize`:Reminder state, sending failed@@clients.reminderStatus.failed:Non riuscito`,
+  skipped: $localize`:Reminder state, not sent on purpose@@clients.reminderStatus.skipped:Non inviato`,
+};
+
+/** Label of the reminder exclusion flag: Attivi when reminders are sent, Esclusi otherwise. */
+export function remindersStateLabel(remindersDisabled: boolean): string {
+  return remindersDisabled
+    ? $localize`:Reminders state of a client excluded from automatic reminders@@clients.reminders.excluded:Esclusi`
+    : $localize`:Reminders state of a client that receives automatic reminders@@clients.reminders.active:Attivi`;
+}
