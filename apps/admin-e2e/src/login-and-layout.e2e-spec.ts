@@ -45,3 +45,29 @@ describe('login and layout', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
+
+describe('English build', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads the English login page under /en', async () => {
+    const page = await newPage(browser, server.baseUrl);
+
+    await page.goto('/en/login');
+
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, '03-login-inglese');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});

@@ -30,7 +30,12 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 860 }, locale: 'it-IT' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 860 },
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+  });
 
   return context.newPage();
 }
@@ -58,6 +63,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // A snack bar that is fading in or out is half transparent, which axe reports as low contrast.
+  await page.locator('.mat-mdc-snack-bar-container').waitFor({ state: 'detached', timeout: 10_000 });
+
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
 

@@ -55,8 +55,18 @@ export class AppModule {
           inject: [ConfigurationService],
           useFactory: (configurationService: ConfigurationService) => {
             const rootPath = configurationService.get('adminDistDir') ?? resolveAdminDist();
+            const englishRootPath = join(rootPath, '..', '..', 'admin-en', 'browser', 'en');
+            const roots = [];
 
-            return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
+            // The English build, when it was built, answers under /en; the Italian one everywhere else.
+            if (existsSync(englishRootPath)) {
+              roots.push({ rootPath: englishRootPath, serveRoot: '/en', exclude: ['/api/{*path}'] });
+            }
+            if (existsSync(rootPath)) {
+              roots.push({ rootPath, exclude: ['/api/{*path}', '/en/{*path}'] });
+            }
+
+            return roots;
           },
         }),
       ],

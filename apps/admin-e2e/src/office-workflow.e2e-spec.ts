@@ -1,0 +1,166 @@
+import { addDays, todayInTimeZone } from '@solleciti/util';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+
+import { launchBrowser, logIn, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { ADMIN, RunningServer, startServer } from './support/server';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/**
+ * The office worker's day in the admin, in order: import, settings, exclusions both ways, a
+ * payment, and tomorrow's reminders checked against the CLI's dry run of the same day.
+ */
+describe('office workflow in the admin', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const tomorrow = addDays(todayInTimeZone('Europe/Rome'), 1);
+
+  const expectAccessible = async (name: string) => {
+    await screenshot(page, name);
+    expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({ page: name, violations: [] });
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const company = await fetch(`${server.baseUrl}/api/companies`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ name: 'Officine Rossi S.p.A.', vatNumber: 'IT09876543217', email: 'amministrazione@officinerossi.example' }),
+    });
+    expect(company.status).toBe(201);
+
+    browser = await launchBrowser();
+    page = await newPage(browser, server.baseUrl);
+    await logIn(page);
+  });
+
+  // A failing step leaves a screenshot of what the page showed at that moment.
+  afterEach(async () => {
+    const state = expect.getState();
+    if (page && state.currentTestName && state.assertionCalls !== state.numPassingAsserts) {
+      await screenshot(page, `errore-${state.currentTestName.replace(/[^a-z0-9]+/gi, '-').slice(-60)}`).catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('imports files with progress and one result per file', async () => {
+    await page.goto('/fatture/importa');
+    const files = readdirSync(FIXTURES).map((name) => join(FIXTURES, name));
+    await page.getByLabel('Scegli i file da importare').setInputFiles([...files, join(FIXTURES, 'e2e-1.xml')]);
+    await page.getByRole('button', { name: 'Importa', exact: true }).click();
+
+    await page.getByRole('heading', { name: 'Risultato' }).waitFor();
+    const results = page.getByTestId('import-result');
+    expect(await results.count()).toBe(5);
+    await page.getByText('Importati: 4 · Già importati: 1 · In conflitto: 0 · Scartati: 0').waitFor();
+    await expectAccessible('10-importazione');
+  });
+
+  it('enables reminders with three offsets and saves', async () => {
+    await page.goto('/impostazioni/solleciti');
+    await page.getByText('Invio solleciti automatici').click();
+    await page.getByRole('combobox', { name: 'Sollecito 3' }).click();
+    await page.getByRole('option', { name: '10 giorni dopo la scadenza' }).click();
+    await page.getByRole('button', { name: 'Salva' }).click();
+
+    await page.getByText('Impostazioni salvate').waitFor();
+    await expectAccessible('20-impostazioni-solleciti');
+  });
+
+  it('excludes two clients through the dialog and removes one with Elimina', async () => {
+    await page.getByRole('button', { name: 'Escludi clienti', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: 'Seleziona Cartoleria Verdi S.n.c.' }).check();
+    await dialog.getByRole('checkbox', { name: 'Seleziona Studio Tecnico Neri' }).check();
+    await screenshot(page, '21-dialogo-escludi');
+    await dialog.getByRole('button', { name: 'Escludi clienti selezionati' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Elimina Studio Tecnico Neri dai clienti esclusi' }).click();
+
+    await page.getByRole('button', { name: 'Elimina Cartoleria Verdi S.n.c. dai clienti esclusi' }).waitFor();
+    await page.getByRole('button', { name: 'Elimina Studio Tecnico Neri dai clienti esclusi' }).waitFor({ state: 'detached' });
+    await expectAccessible('22-clienti-esclusi');
+  });
+
+  it('ticks "Non inviare solleciti" on a client and sees it both ways', async () => {
+    await page.goto('/anagrafiche/clienti');
+    await page.getByRole('cell', { name: 'Panificio Gallo S.r.l.' }).click();
+    await page.getByRole('link', { name: 'Modifica' }).or(page.getByRole('button', { name: 'Modifica' })).first().click();
+    await page.getByRole('checkbox', { name: 'Non inviare solleciti di pagamento automatici' }).check();
+    await page.getByRole('button', { name: 'Salva' }).click();
+
+    await page.getByTestId('reminders-state').filter({ hasText: 'Esclusi' }).waitFor();
+    await expectAccessible('30-riepilogo-escluso');
+
+    await page.goto('/impostazioni/solleciti');
+    await page.getByRole('button', { name: 'Elimina Panificio Gallo S.r.l. dai clienti esclusi' }).waitFor();
+    await page.getByRole('button', { name: 'Elimina Cartoleria Verdi S.n.c. dai clienti esclusi' }).waitFor();
+  });
+
+  it('registers a partial payment and shows the residual', async () => {
+    await page.goto('/fatture');
+    await page.getByRole('cell', { name: 'E2E-1', exact: true }).click();
+    await page.getByRole('button', { name: 'Registra incasso' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Importo incassato').fill('200,00');
+    await dialog.getByRole('button', { name: 'Registra' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByText('1.020,00 €').first().waitFor();
+    await expectAccessible('40-fattura-incasso');
+  });
+
+  it('lists tomorrow’s reminders as the CLI dry run does', async () => {
+    // Installment 2 of E2E-1 moves to three days after tomorrow, so its first reminder is due tomorrow.
+    const [year, month, day] = addDays(tomorrow, 3).split('-');
+    await page.getByRole('button', { name: 'Modifica scadenza' }).nth(1).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nuova scadenza').fill(`${day}/${month}/${year}`);
+    await dialog.getByRole('button', { name: 'Salva' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const dryRun = server.cli(['sweep', '--date', tomorrow, '--dry-run', '--json']);
+    expect(dryRun.status).toBe(0);
+    const expected = dryRun.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { invoiceNumber: string; level: number; status: string })
+      .map((item) => `${item.invoiceNumber} · ${item.level}° sollecito · ${item.status === 'due' ? 'invio' : 'saltato'}`)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+
+    await page.goto('/incassi/agenda');
+    const box = page.locator('section.tomorrow');
+    await box.getByRole('heading').filter({ hasText: /Domani (partir|non)/ }).waitFor();
+    const rows = await box.locator('tr.mat-mdc-row').evaluateAll((elements) =>
+      elements.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+    );
+    const shown = rows
+      .map(([, invoice, , level, outcome]) => `${invoice} · ${level} · ${outcome.includes('inviato') ? 'invio' : 'saltato'}`)
+      .sort();
+
+    expect(shown).toEqual(expected);
+    await expectAccessible('50-agenda-domani');
+  });
+
+  it('shows the reminder history page', async () => {
+    await page.goto('/solleciti');
+    await page.getByRole('heading', { name: 'Solleciti' }).first().waitFor();
+    await expectAccessible('60-storico-solleciti');
+  });
+});
