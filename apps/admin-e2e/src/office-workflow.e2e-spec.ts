@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, logIn, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
-import { ADMIN, RunningServer, startServer } from './support/server';
+import { RunningServer, startServer } from './support/server';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -25,22 +25,19 @@ describe('office workflow in the admin', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const company = await fetch(`${server.baseUrl}/api/companies`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ name: 'Officine Rossi S.p.A.', vatNumber: 'IT09876543217', email: 'amministrazione@officinerossi.example' }),
-    });
-    expect(company.status).toBe(201);
-
     browser = await launchBrowser();
     page = await newPage(browser, server.baseUrl);
     await logIn(page);
+  });
+
+  it('creates the company on first use', async () => {
+    await page.getByLabel('Ragione sociale').fill('Officine Rossi S.p.A.');
+    await page.getByLabel('Partita IVA').fill('it 09876543217');
+    await page.getByLabel("E-mail dell'amministrazione").fill('amministrazione@officinerossi.example');
+    await screenshot(page, '05-crea-azienda');
+    await page.getByRole('button', { name: 'Crea azienda' }).click();
+
+    await page.locator('header').getByText('Officine Rossi S.p.A.').waitFor();
   });
 
   // A failing step leaves a screenshot of what the page showed at that moment.

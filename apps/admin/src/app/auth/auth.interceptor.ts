@@ -23,7 +23,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   return next(authorizedRequest).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === HttpStatusCode.Unauthorized) {
-        auth.logout();
+        auth.logout('expired');
       }
       return throwError(() => error);
     }),

@@ -51,10 +51,10 @@ export class AuthService {
     );
   }
 
-  /** Forgets the token and shows the login page. */
-  logout(): void {
+  /** Forgets the token and shows the login page; `expired` makes the page say the session ended. */
+  logout(reason: 'user' | 'expired' = 'user'): void {
     this.storeToken(null);
-    void this.router.navigateByUrl('/login');
+    void this.router.navigateByUrl(reason === 'expired' ? '/login?motivo=sessione-scaduta' : '/login');
   }
 
   private storeToken(accessToken: string | null): void {

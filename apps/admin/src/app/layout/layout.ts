@@ -13,6 +13,7 @@ import { map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CompanyContext } from '../core/company-context';
 import { describeHttpError } from '../core/http-error';
+import { CompanySetup } from './company-setup';
 import { NAV_GROUPS } from '../sections';
 
 /** Media query for screens where the side nav becomes a closed overlay behind a menu button, so the page keeps its full width. */
@@ -25,6 +26,7 @@ const NARROW_SCREEN_QUERY = '(max-width: 599.98px)';
 @Component({
   selector: 'sol-layout',
   imports: [
+    CompanySetup,
     MatButton,
     MatIconButton,
     MatListItem,

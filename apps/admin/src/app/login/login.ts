@@ -5,7 +5,7 @@ import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
 import { DEFAULT_PATH } from '../sections';
 
@@ -32,6 +32,8 @@ export class Login {
 
   protected readonly submitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
+  protected readonly sessionExpired =
+    inject(ActivatedRoute).snapshot.queryParamMap.get('motivo') === 'sessione-scaduta';
 
   protected submit(): void {
     if (this.submitting()) {
@@ -66,6 +68,10 @@ function loginErrorMessage(error: unknown): string {
   }
   if (error.status === HttpStatusCode.Unauthorized) {
     return $localize`:Login error for wrong credentials@@login.error.invalidCredentials:Nome utente o password non corretti.`;
+  }
+  // 423 Locked and 429 Too Many Requests: the API blocks an account after repeated failures.
+  if (error.status === 423 || error.status === HttpStatusCode.TooManyRequests) {
+    return $localize`:Login error for a temporarily locked account@@login.error.locked:Troppi tentativi di accesso: l'account è bloccato per qualche minuto. Riprova più tardi.`;
   }
   // Status 0 is a network error, so no response reached the browser.
   if (error.status === 0 || error.status >= 500) {
