@@ -29,6 +29,10 @@ export default [
               bannedExternalImports: ['@angular/*'],
             },
             {
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+            },
+            {
               sourceTag: 'scope:admin',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:admin'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'mysql2', 'better-sqlite3'],
