@@ -16,6 +16,7 @@ export type ClientKind = 'person' | 'company' | 'public-administration';
 @Index('idx_clients_company_vat', ['companyId', 'vatCountry', 'vatCode'])
 @Index('idx_clients_company_fiscal_code', ['companyId', 'fiscalCode'])
 @Index('idx_clients_company_display_name', ['companyId', 'displayName'])
+@Index('idx_clients_company_excluded', ['companyId', 'remindersDisabled', 'displayName'])
 export class ClientEntity {
   @PrimaryGeneratedColumn()
   id!: number;
