@@ -64,7 +64,9 @@ export interface AxeViolation {
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   // A snack bar that is fading in or out is half transparent, which axe reports as low contrast.
-  await page.locator('.mat-mdc-snack-bar-container').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('.mat-mdc-snack-bar-container') === null, null, {
+    timeout: 10_000,
+  });
 
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
