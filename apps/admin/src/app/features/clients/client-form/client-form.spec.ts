@@ -276,4 +276,31 @@ describe('ClientFormPage', () => {
     expect(request.request.body.emails).toEqual(['amministrazione@example.it']);
     request.flush(testClient({ phone: '+39 02 1234567' }));
   });
+
+  it('saves an imported client whose stored codes fail the check', async () => {
+    const { loader, http, fixture } = await setUp('7');
+    http
+      .expectOne({ method: 'GET', url: `${CLIENTS_URL}/7` })
+      .flush(testClient({ vatNumber: 'IT22222222222', fiscalCode: '09876543210' }));
+    await fixture.whenStable();
+
+    await type(loader, 'phone', '+39 02 7654321');
+    await save(loader);
+
+    const request = http.expectOne({ method: 'PATCH', url: `${CLIENTS_URL}/7` });
+    expect(request.request.body.vatNumber).toBe('IT22222222222');
+    expect(request.request.body.fiscalCode).toBe('09876543210');
+    request.flush(testClient());
+  });
+
+  it('checks a stored code again once it is changed', async () => {
+    const { loader, http, fixture } = await setUp('7');
+    http.expectOne({ method: 'GET', url: `${CLIENTS_URL}/7` }).flush(testClient({ vatNumber: 'IT22222222222' }));
+    await fixture.whenStable();
+
+    await type(loader, 'vatNumber', '22222222223');
+
+    expect((await errorsOf(loader, /Partita IVA/)).length).toBeGreaterThan(0);
+  });
 });
+

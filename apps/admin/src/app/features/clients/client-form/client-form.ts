@@ -300,17 +300,24 @@ export class ClientFormPage implements OnInit {
     setValidators(controls.companyName, kind === 'person' ? [Validators.maxLength(255)] : [Validators.required, Validators.maxLength(255)]);
     setValidators(controls.firstName, kind === 'person' ? [Validators.required, Validators.maxLength(120)] : []);
     setValidators(controls.lastName, kind === 'person' ? [Validators.required, Validators.maxLength(120)] : []);
-    setValidators(controls.vatNumber, kind === 'company' ? [this.vatRequiredWithoutFiscalCode, vatNumberValidator] : [vatNumberValidator]);
+    const checkedVatNumber = unlessUnchanged(vatNumberValidator, () => this.storedVatNumber);
+    const checkedFiscalCode = unlessUnchanged(fiscalCodeValidator, () => this.storedFiscalCode);
+    setValidators(controls.vatNumber, kind === 'company' ? [this.vatRequiredWithoutFiscalCode, checkedVatNumber] : [checkedVatNumber]);
     setValidators(controls.fiscalCode, [
       ...(kind === 'public-administration' ? [Validators.required] : []),
       ...(kind === 'person' ? [this.requiredForItalianAddress] : []),
-      fiscalCodeValidator,
+      checkedFiscalCode,
     ]);
     setValidators(
       controls.recipientCode,
       kind === 'public-administration' ? [Validators.required, recipientCodeValidator(6)] : [recipientCodeValidator(7)],
     );
   }
+
+  // Identifiers as stored. Invoices from other software sometimes carry codes with a wrong check
+  // character; such a code is kept as it is so that the rest of the client can still be edited.
+  private storedVatNumber = '';
+  private storedFiscalCode = '';
 
   /** A company needs a partita IVA, unless it is a body with only a codice fiscale. */
   private readonly vatRequiredWithoutFiscalCode: ValidatorFn = (control) =>
@@ -321,6 +328,8 @@ export class ClientFormPage implements OnInit {
     isItalian(this.form.controls.address.controls.country.value) ? Validators.required(control) : null;
 
   private fill(client: ClientResponse): void {
+    this.storedVatNumber = fromVatNumber(client.vatNumber);
+    this.storedFiscalCode = client.fiscalCode ?? '';
     this.emails.clear();
     for (const email of client.emails.length > 0 ? client.emails : ['']) {
       this.emails.push(emailControl(email));
@@ -359,4 +368,14 @@ function saveErrorMessage(error: unknown): string {
   }
 
   return describeHttpError(error);
+}
+
+/** Skips `validator` while the value is still the stored one (an edit leaves the identifier alone). */
+function unlessUnchanged(validator: ValidatorFn, stored: () => string): ValidatorFn {
+  return (control) => {
+    const value = String(control.value ?? '').replace(/\s+/g, '').toUpperCase();
+    const original = stored().replace(/\s+/g, '').toUpperCase();
+
+    return original !== '' && value === original ? null : validator(control);
+  };
 }
