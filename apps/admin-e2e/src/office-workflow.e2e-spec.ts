@@ -136,7 +136,9 @@ describe('office workflow in the admin', () => {
       .trim()
       .split('\n')
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as { invoiceNumber: string; level: number; status: string })
+      .map((line) => JSON.parse(line) as { invoiceNumber: string; level: number; status: string; reason: string | null })
+      // Missed reminders are only recorded, never sent, so the agenda does not list them.
+      .filter((item) => item.reason !== 'missed')
       .map((item) => `${item.invoiceNumber} · ${item.level}° sollecito · ${item.status === 'due' ? 'invio' : 'saltato'}`)
       .sort();
     expect(expected.length).toBeGreaterThan(0);

@@ -115,7 +115,9 @@ describe('import, reminder settings and sweep through a real SMTP server', () =>
     expect(again.body.files[1].status).toBe('conflict');
     expect(again.body.files[1].message).toContain("'rate.xml'");
     expect(again.body.files[1].message).toContain("'rate-diversa.xml'");
+    expect(again.body.files[1].reason).toBe('conflict');
     expect(again.body.files[2].status).toBe('rejected');
+    expect(again.body.files[2].reason).toBe('malformed-xml');
     expect(again.body).toMatchObject({ imported: 0, alreadyImported: 1, conflicts: 1, rejected: 1 });
 
     const invoices = await testApp.http().get(`/api/companies/${companyId}/invoices`).set(auth()).expect(200);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportFileResult } from '@solleciti/dto';
+import { ImportFileResult, ImportRejectionReason } from '@solleciti/dto';
 import { FatturaPaError, ParsedFatturaPa, readFatturaPa } from '@solleciti/fatturapa';
 import { noReminderReason, toCents } from '@solleciti/util';
 import { createHash } from 'node:crypto';
@@ -28,10 +28,14 @@ export interface ImportRequest {
 class RejectedFile extends Error {
   constructor(
     message: string,
-    readonly status: 'rejected' | 'conflict' = 'rejected',
+    readonly reason: ImportRejectionReason,
     readonly element: string | null = null,
   ) {
     super(message);
+  }
+
+  get status(): 'rejected' | 'conflict' {
+    return this.reason === 'conflict' ? 'conflict' : 'rejected';
   }
 }
 
@@ -59,12 +63,28 @@ export class InvoiceImportService {
       if (error instanceof RejectedFile) {
         this.logger.warn(`File '${fileName}' was ${error.status === 'conflict' ? 'in conflict' : 'rejected'}.`);
 
-        return { fileName, status: error.status, invoices: [], companyId: request.companyId ?? null, message: error.message, element: error.element };
+        return {
+          fileName,
+          status: error.status,
+          invoices: [],
+          companyId: request.companyId ?? null,
+          message: error.message,
+          reason: error.reason,
+          element: error.element,
+        };
       }
       if (error instanceof FatturaPaError) {
         this.logger.warn(`File '${fileName}' was rejected (${error.code}).`);
 
-        return { fileName, status: 'rejected', invoices: [], companyId: request.companyId ?? null, message: error.message, element: error.element };
+        return {
+          fileName,
+          status: 'rejected',
+          invoices: [],
+          companyId: request.companyId ?? null,
+          message: error.message,
+          reason: error.code,
+          element: error.element,
+        };
       }
 
       throw error;
@@ -79,6 +99,7 @@ export class InvoiceImportService {
       invoices: [],
       companyId: null,
       message: tooLargeMessage(sizeBytes, this.configurationService.get('importMaxFileBytes')),
+      reason: 'file-too-large',
       element: null,
     };
   }
@@ -86,7 +107,7 @@ export class InvoiceImportService {
   private async importOrThrow(fileName: string, request: ImportRequest): Promise<ImportFileResult> {
     const maxBytes = this.configurationService.get('importMaxFileBytes');
     if (request.content.length > maxBytes) {
-      throw new RejectedFile(tooLargeMessage(request.content.length, maxBytes));
+      throw new RejectedFile(tooLargeMessage(request.content.length, maxBytes), 'file-too-large');
     }
 
     const parsed = readFatturaPa(request.content, { maxBytes });
@@ -112,6 +133,7 @@ export class InvoiceImportService {
         invoices,
         companyId: company.id,
         message: `Imported ${invoices.length} invoice(s)`,
+        reason: null,
         element: null,
       };
     } catch (error) {
@@ -133,7 +155,7 @@ export class InvoiceImportService {
     if (!vat) {
       throw new RejectedFile(
         'The seller has no VAT number (CedentePrestatore/DatiAnagrafici/IdFiscaleIVA is missing)',
-        'rejected',
+        'missing-element',
         'FatturaElettronicaHeader/CedentePrestatore/DatiAnagrafici/IdFiscaleIVA',
       );
     }
@@ -144,7 +166,7 @@ export class InvoiceImportService {
       if (company.vatCountry !== vat.country || company.vatCode !== vat.code) {
         throw new RejectedFile(
           `The seller's VAT number ${vatNumber} is not the VAT number of company '${company.id}' (${company.vatCountry}${company.vatCode}); import the file into the seller's company`,
-          'rejected',
+          'seller-mismatch',
           'FatturaElettronicaHeader/CedentePrestatore/DatiAnagrafici/IdFiscaleIVA',
         );
       }
@@ -157,7 +179,7 @@ export class InvoiceImportService {
       return existing;
     }
     if (!request.createCompanies) {
-      throw new RejectedFile(`no company with VAT number ${vatNumber}; create it or pass --create-companies`);
+      throw new RejectedFile(`no company with VAT number ${vatNumber}; create it or pass --create-companies`, 'no-company');
     }
 
     try {
@@ -193,6 +215,7 @@ export class InvoiceImportService {
           source.fileName === fileName
             ? 'Already imported'
             : `Already imported (the same content was imported as '${source.fileName}')`,
+        reason: null,
         element: null,
       }),
     };
@@ -207,7 +230,7 @@ export class InvoiceImportService {
       if (seen.has(key)) {
         throw new RejectedFile(
           `The file contains ${invoice.documentType} number ${invoice.number} of ${year} twice`,
-          'rejected',
+          'duplicate-in-file',
           `FatturaElettronicaBody[${invoice.bodyIndex + 1}]/DatiGenerali/DatiGeneraliDocumento/Numero`,
         );
       }
@@ -219,7 +242,7 @@ export class InvoiceImportService {
       });
       if (existing) {
         throw new RejectedFile(
-          `Conflict: ${invoice.documentType} number ${invoice.number} of ${year} was already imported from '${existing.sourceFile?.fileName}', and '${fileName}' has different content; delete one of the two or correct the number`,
+          `Conflict: ${invoice.documentType} number ${invoice.number} of ${year} was already imported from '${existing.sourceFile?.fileName}', and '${fileName}' has different content, so no invoice of this file was imported; delete one of the two or correct the number`,
           'conflict',
           `FatturaElettronicaBody[${invoice.bodyIndex + 1}]/DatiGenerali/DatiGeneraliDocumento/Numero`,
         );

@@ -5,7 +5,7 @@ import { addDays, daysBetween } from '@solleciti/util';
 import { Observable, catchError, from, map, mergeMap, throwError, toArray } from 'rxjs';
 
 import { CompanyContext } from '../../core/company-context';
-import { AgendaInstallment, AgendaReminder, UpcomingDay } from './agenda-data';
+import { AgendaInstallment, AgendaReminder, UpcomingDay, firstOccurrences } from './agenda-data';
 
 /** Maximum number of days that GET /reminders/calendar previews in one request. */
 export const MAX_CALENDAR_DAYS = 62;
@@ -56,6 +56,7 @@ export class AgendaApi {
         catchError((error: unknown) =>
           error instanceof HttpErrorResponse && error.status === 404 ? this.upcomingPerDay(fromDate, toDate) : throwError(() => error),
         ),
+        map(firstOccurrences),
       );
   }
 

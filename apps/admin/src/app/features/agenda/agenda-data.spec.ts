@@ -1,4 +1,4 @@
-import { addMonths, buildMonthGrid, gridRange, lastDayOf, weekdayIndex } from './agenda-data';
+import { addMonths, buildMonthGrid, gridRange, lastDayOf, weekdayIndex, firstOccurrences } from './agenda-data';
 
 describe('agenda dates', () => {
   it('finds the weekday from Monday', () => {
@@ -30,5 +30,35 @@ describe('agenda dates', () => {
     expect(days.find((day) => day.date === '2017-01-30')?.inMonth).toBe(false);
     expect(days.find((day) => day.date === '2017-02-13')?.isToday).toBe(true);
     expect(days.filter((day) => day.isToday)).toHaveLength(1);
+  });
+});
+
+describe(firstOccurrences.name, () => {
+  const reminder = (installmentId: number, reason: string | null) => ({
+    installmentId,
+    invoiceId: 1,
+    invoiceNumber: '12',
+    clientId: 3,
+    clientName: 'Cliente',
+    level: 2,
+    dueDate: '2026-12-01',
+    status: 'skipped' as const,
+    reason,
+    recipientCount: 0,
+  });
+
+  it('shows a reminder skipped on several days only on the first', () => {
+    const days = firstOccurrences([
+      { date: '2026-12-05', due: 0, items: [reminder(7, 'excluded')] },
+      { date: '2026-12-06', due: 0, items: [reminder(7, 'excluded'), reminder(8, 'no-email')] },
+    ]);
+
+    expect(days.map((day) => day.items.map((item) => item.installmentId))).toEqual([[7], [8]]);
+  });
+
+  it('leaves out missed reminders', () => {
+    const days = firstOccurrences([{ date: '2026-12-05', due: 0, items: [reminder(7, 'missed')] }]);
+
+    expect(days[0].items).toEqual([]);
   });
 });

@@ -129,7 +129,10 @@ export function buildMonthGrid(
   }
 
   for (const installment of installments) {
-    days.get(installment.dueDate)?.installments.push(installment);
+    // A credit note or self-invoice has a due date in the file but nothing to collect.
+    if (installment.noReminderReason !== 'document-type') {
+      days.get(installment.dueDate)?.installments.push(installment);
+    }
   }
   for (const reminderDay of reminderDays) {
     days.get(reminderDay.date)?.reminders.push(...reminderDay.items);
@@ -166,4 +169,26 @@ export function installmentStatusSymbol(status: string): string {
     default:
       return '○';
   }
+}
+
+/**
+ * Keeps each coming reminder on the first day it appears and leaves out the missed ones. A reminder
+ * skipped for a missing address or an excluded client is evaluated again on every day of its
+ * catch-up window, but it is one reminder; a missed one is only recorded, never sent.
+ */
+export function firstOccurrences(days: readonly UpcomingDay[]): UpcomingDay[] {
+  const seen = new Set<string>();
+
+  return days.map((day) => ({
+    ...day,
+    items: day.items.filter((item) => {
+      const key = `${item.installmentId}/${item.level}/${item.dueDate}`;
+      if (item.reason === 'missed' || seen.has(key)) {
+        return false;
+      }
+      seen.add(key);
+
+      return true;
+    }),
+  }));
 }

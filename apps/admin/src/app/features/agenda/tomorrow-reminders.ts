@@ -34,7 +34,10 @@ export class TomorrowReminders {
   });
 
   protected readonly due = computed(() => (this.tomorrow.hasValue() ? this.tomorrow.value().due : 0));
-  protected readonly items = computed(() => (this.tomorrow.hasValue() ? this.tomorrow.value().items : []));
+  // Missed reminders are only recorded by the sweep, never sent, so they are not listed here.
+  protected readonly items = computed(() =>
+    this.tomorrow.hasValue() ? this.tomorrow.value().items.filter((item) => item.reason !== 'missed') : [],
+  );
   protected readonly disabled = computed(() => this.tomorrow.hasValue() && this.tomorrow.value().remindersEnabled === false);
   protected readonly loadError = computed(() => {
     const error = this.tomorrow.error();

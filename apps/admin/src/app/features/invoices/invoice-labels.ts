@@ -1,5 +1,5 @@
 import { ImportFileStatus, InstallmentStatus } from '@solleciti/dto';
-import { toCents } from '@solleciti/util';
+import { toCents, NON_REMINDED_DOCUMENT_TYPES } from '@solleciti/util';
 
 /** Italian names of the common TipoDocumento codes; other codes are shown as they are. */
 const DOCUMENT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -57,16 +57,25 @@ export const INSTALLMENT_STATUS_LABELS: Readonly<Record<InstallmentStatus, strin
 };
 
 /** Status shown in the invoice list, where installment statuses are not available. */
-export type InvoiceListStatus = 'paid' | 'open';
+export type InvoiceListStatus = 'paid' | 'open' | 'not-collected';
 
 /** Returns 'paid' when nothing is left to collect (residual 0, or a credit note's negative residual). */
-export function invoiceListStatus(residual: string): InvoiceListStatus {
+/**
+ * Returns the list status of an invoice. Credit notes, self-invoices and integration documents are
+ * never collected from the client, so their amount is not shown as money to collect.
+ */
+export function invoiceListStatus(residual: string, documentType = 'TD01'): InvoiceListStatus {
+  if (NON_REMINDED_DOCUMENT_TYPES.has(documentType)) {
+    return 'not-collected';
+  }
+
   return toCents(residual) <= 0 ? 'paid' : 'open';
 }
 
 export const INVOICE_LIST_STATUS_LABELS: Readonly<Record<InvoiceListStatus, string>> = {
   paid: $localize`:Status of an invoice with nothing left to collect@@invoices.listStatus.paid:Saldata`,
   open: $localize`:Status of an invoice with an amount left to collect@@invoices.listStatus.open:Da incassare`,
+  'not-collected': $localize`:Status of a credit note or self-invoice, which is never collected@@invoices.listStatus.notCollected:Nessun incasso`,
 };
 
 export const IMPORT_STATUS_LABELS: Readonly<Record<ImportFileStatus, string>> = {

@@ -61,6 +61,24 @@ export interface InvoiceDetailResponse extends InvoiceSummaryResponse {
 
 export type ImportFileStatus = 'imported' | 'already-imported' | 'conflict' | 'rejected';
 
+/**
+ * Why a file was not imported, for clients that explain it in their own language: the reader's
+ * FatturaPaError codes, or one of the import's own checks.
+ */
+export type ImportRejectionReason =
+  | 'no-company'
+  | 'seller-mismatch'
+  | 'conflict'
+  | 'duplicate-in-file'
+  | 'file-too-large'
+  | 'invalid-envelope'
+  | 'not-xml'
+  | 'forbidden-dtd'
+  | 'malformed-xml'
+  | 'unsupported-format'
+  | 'missing-element'
+  | 'invalid-value';
+
 export interface ImportFileResult {
   fileName: string;
   status: ImportFileStatus;
@@ -69,6 +87,8 @@ export interface ImportFileResult {
   companyId: number | null;
   /** What happened, in one English sentence; for rejected files the element and the reason. */
   message: string;
+  /** For conflicts and rejected files, the reason as a code; null otherwise. */
+  reason: ImportRejectionReason | null;
   /** For rejected files, the FatturaPA element concerned, when known. */
   element: string | null;
 }

@@ -1,3 +1,4 @@
+import { NON_REMINDED_DOCUMENT_TYPES } from '@solleciti/util';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -178,7 +179,10 @@ export class ClientSummary implements OnInit {
       .pipe(
         switchMap((page) => {
           this.invoiceTotal.set(page.total);
-          const open = page.items.filter((invoice) => isPositiveAmount(invoice.residual));
+          // Credit notes and self-invoices carry amounts but are never collected from the client.
+          const open = page.items.filter(
+            (invoice) => isPositiveAmount(invoice.residual) && !NON_REMINDED_DOCUMENT_TYPES.has(invoice.documentType),
+          );
           if (open.length === 0) {
             return of([]);
           }

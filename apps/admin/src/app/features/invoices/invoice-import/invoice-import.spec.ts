@@ -24,6 +24,7 @@ const RESPONSE: ImportResponse = {
       ],
       companyId: 7,
       message: 'Imported 2 invoices.',
+      reason: null,
       element: null,
     },
     {
@@ -32,6 +33,7 @@ const RESPONSE: ImportResponse = {
       invoices: [],
       companyId: 7,
       message: 'The file was imported before.',
+      reason: null,
       element: null,
     },
     {
@@ -40,6 +42,7 @@ const RESPONSE: ImportResponse = {
       invoices: [],
       companyId: 7,
       message: 'Invoice 77 of 2025 exists with other content.',
+      reason: 'conflict',
       element: null,
     },
     {
@@ -48,6 +51,7 @@ const RESPONSE: ImportResponse = {
       invoices: [],
       companyId: null,
       message: 'ImportoTotaleDocumento is not a number.',
+      reason: 'invalid-value',
       element: 'ImportoTotaleDocumento',
     },
   ],
@@ -142,7 +146,9 @@ describe('InvoiceImport', () => {
     expect(rows[2].textContent).toContain('In conflitto');
     expect(rows[2].textContent).toContain('Invoice 77 of 2025 exists with other content.');
     expect(rows[3].textContent).toContain('Scartata');
-    expect(rows[3].textContent).toContain('Motivo: ImportoTotaleDocumento is not a number.');
+    expect(rows[2].textContent).toContain('Nessuna fattura di questo file è stata importata.');
+    expect(rows[3].textContent).toContain('Un dato della fattura non è valido');
+    expect(rows[3].textContent).toContain('Dettaglio tecnico: ImportoTotaleDocumento is not a number.');
     expect(rows[3].textContent).toContain('Elemento: ImportoTotaleDocumento');
     expect(fixture.nativeElement.textContent).toContain('Importati: 1 · Già importati: 1 · In conflitto: 1 · Scartati: 1');
   });

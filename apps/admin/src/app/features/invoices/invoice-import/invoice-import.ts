@@ -10,6 +10,7 @@ import { PlainDatePipe } from '../../../core/formatting';
 import { describeHttpError } from '../../../core/http-error';
 import { IMPORT_STATUS_LABELS, documentTypeLabel } from '../invoice-labels';
 import { InvoicesApi } from '../invoices-api';
+import { REJECTION_REASON_TEXTS } from './rejection-reasons';
 
 /** File names the API reads: FatturaPA XML, signed (.xml.p7m) or not. */
 const ACCEPTED_FILE_PATTERN = /\.(xml|p7m)$/i;
@@ -18,6 +19,8 @@ type ImportPhase = 'choosing' | 'uploading' | 'processing' | 'done';
 
 interface ResultRow extends ImportFileResult {
   statusLabel: string;
+  /** Why the file was not imported, in the user's language. */
+  reasonText: string;
 }
 
 /** Importa fatture: drop or pick FatturaPA files, upload them with a progress bar, show one result per file. */
@@ -44,7 +47,11 @@ export class InvoiceImport {
   protected readonly response = signal<ImportResponse | null>(null);
 
   protected readonly results = computed<ResultRow[]>(() =>
-    (this.response()?.files ?? []).map((file) => ({ ...file, statusLabel: IMPORT_STATUS_LABELS[file.status] })),
+    (this.response()?.files ?? []).map((file) => ({
+      ...file,
+      statusLabel: IMPORT_STATUS_LABELS[file.status],
+      reasonText: file.reason ? REJECTION_REASON_TEXTS[file.reason] : '',
+    })),
   );
   protected readonly busy = computed(() => this.phase() === 'uploading' || this.phase() === 'processing');
   protected readonly documentTypeLabel = documentTypeLabel;

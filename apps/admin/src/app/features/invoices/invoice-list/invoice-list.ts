@@ -17,7 +17,7 @@ import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { CompanyContext } from '../../../core/company-context';
 import { MoneyPipe, PlainDatePipe } from '../../../core/formatting';
 import { describeHttpError } from '../../../core/http-error';
-import { INVOICE_LIST_STATUS_LABELS, documentTypeLabel, invoiceListStatus } from '../invoice-labels';
+import { INVOICE_LIST_STATUS_LABELS, InvoiceListStatus, documentTypeLabel, invoiceListStatus } from '../invoice-labels';
 import { InvoicesApi } from '../invoices-api';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -25,7 +25,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 interface InvoiceRow extends InvoiceSummaryResponse {
   typeLabel: string;
-  status: 'paid' | 'open';
+  status: InvoiceListStatus;
   statusLabel: string;
 }
 
@@ -175,7 +175,7 @@ export class InvoiceList implements OnInit {
 }
 
 function toRow(invoice: InvoiceSummaryResponse): InvoiceRow {
-  const status = invoiceListStatus(invoice.residual);
+  const status = invoiceListStatus(invoice.residual, invoice.documentType);
 
   return {
     ...invoice,
