@@ -1,5 +1,5 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, LOCALE_ID, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -55,6 +55,12 @@ export class InvoiceImport {
   );
   protected readonly busy = computed(() => this.phase() === 'uploading' || this.phase() === 'processing');
   protected readonly documentTypeLabel = documentTypeLabel;
+  private readonly sizeFormat = new Intl.NumberFormat(inject(LOCALE_ID), { maximumFractionDigits: 1 });
+
+  /** Formats a file size in the user's locale: "4,7 KB" in Italian, bytes below one kilobyte. */
+  protected fileSize(bytes: number): string {
+    return bytes < 1024 ? `${bytes} B` : `${this.sizeFormat.format(bytes / 1024)} KB`;
+  }
 
   protected onDragOver(event: DragEvent): void {
     event.preventDefault();
