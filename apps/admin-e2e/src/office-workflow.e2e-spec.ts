@@ -162,4 +162,19 @@ describe('office workflow in the admin', () => {
     await page.getByRole('heading', { name: 'Solleciti' }).first().waitFor();
     await expectAccessible('60-storico-solleciti');
   });
+
+  it.each([
+    ['70-elenco-fatture', '/fatture', 'Fatture'],
+    ['71-clienti', '/anagrafiche/clienti', 'Clienti'],
+    ['72-nuovo-cliente', '/anagrafiche/clienti/nuovo', 'Nuovo cliente'],
+    ['73-server-di-posta', '/impostazioni/server-di-posta', 'Server di posta'],
+    ['74-modelli-email', '/impostazioni/modelli-email', 'Modelli e-mail'],
+  ])('has no serious accessibility issue on %s', async (name, path, heading) => {
+    await page.goto(path);
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+
+    await expectAccessible(name);
+  });
 });
+
