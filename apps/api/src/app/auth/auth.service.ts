@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LoginResponse } from '@solleciti/dto';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 
 import { generatePassword, ConfigurationService } from '../../services/configuration/configuration.service';
 import { AppSecretEntity } from '../../services/database/app-secret.entity';
+import { ClockService } from '../../services/clock/clock.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -23,6 +24,7 @@ export class AuthService implements OnModuleInit {
   private secret = '';
 
   constructor(
+    private readonly clockService: ClockService,
     private readonly configurationService: ConfigurationService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwtService: JwtService,
@@ -34,15 +36,32 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(username: string, password: string): Promise<LoginResponse> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username } });
+    const users = this.dataSource.getRepository(UserEntity);
+    const user = await users.findOne({ where: { username } });
+    const now = this.clockService.now();
+
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+      this.logger.warn(`Login refused for user '${user.id}': the account is locked for ${minutes} more minute(s).`);
+      throw new HttpException(
+        `Account locked after repeated failed logins; try again in ${minutes} minute(s)`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
 
     // Hash even for unknown users so that response times do not reveal which usernames exist.
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : await hashPassword(password).then(() => false);
     if (!user || !valid) {
+      if (user) {
+        await this.recordFailure(user, now);
+      }
       this.logger.warn(`Login failed for a user (unknown username or wrong password).`);
       throw new UnauthorizedException('Invalid username or password');
+    }
+    if (user.failedLogins > 0 || user.lockedUntil !== null) {
+      await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
     }
 
     const expiresIn = this.configurationService.get('accessTokenTtlSeconds');
@@ -51,6 +70,24 @@ export class AuthService implements OnModuleInit {
     this.logger.log(`User '${user.id}' has logged in.`);
 
     return { accessToken, expiresIn };
+  }
+
+  /** Counts a wrong password; the last one allowed locks the account for LOGIN_LOCK_MINUTES. */
+  private async recordFailure(user: UserEntity, now: Date): Promise<void> {
+    const failures = user.failedLogins + 1;
+    const maxFailures = this.configurationService.get('loginMaxFailures');
+
+    if (failures < maxFailures) {
+      await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { failedLogins: failures });
+
+      return;
+    }
+
+    const lockMinutes = this.configurationService.get('loginLockMinutes');
+    await this.dataSource
+      .getRepository(UserEntity)
+      .update({ id: user.id }, { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) });
+    this.logger.warn(`User '${user.id}' has been locked for ${lockMinutes} minutes after ${failures} failed logins.`);
   }
 
   /** Verifies a bearer token and returns its user, or throws 401. */

@@ -34,6 +34,13 @@ export class UserEntity {
   })
   companies!: CompanyEntity[];
 
+  /** Failed logins in a row; reaching the limit locks the account for a while. */
+  @Column({ name: 'failed_logins', type: 'int', default: 0 })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'datetime', nullable: true })
+  lockedUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

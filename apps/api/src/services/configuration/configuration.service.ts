@@ -22,6 +22,8 @@ export interface Configuration {
   accessTokenTtlSeconds: number;
   importMaxFileBytes: number;
   adminDistDir: string | null;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
 }
 
 export class ConfigurationError extends Error {
@@ -121,6 +123,8 @@ export function parseConfiguration(environment: NodeJS.ProcessEnv): Configuratio
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     importMaxFileBytes: integer('IMPORT_MAX_FILE_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     adminDistDir: read('ADMIN_DIST_DIR') ? resolvePath(read('ADMIN_DIST_DIR') as string) : null,
+    loginMaxFailures: integer('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: integer('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
   };
 
   if (configuration.jwtSecret !== null && configuration.jwtSecret.length < 32) {

@@ -16,6 +16,7 @@ import { SweepRunEntity } from '../../app/reminders/sweep-run.entity';
 import { UserEntity } from '../../app/auth/user.entity';
 import { InitialSchema1764880000000 } from '../../migrations/1764880000000-initial-schema';
 import { ClientExclusionIndex1764950000000 } from '../../migrations/1764950000000-client-exclusion-index';
+import { LoginLockout1764960000000 } from '../../migrations/1764960000000-login-lockout';
 import { DatabaseConfiguration } from '../configuration/configuration.service';
 import { AppSecretEntity } from './app-secret.entity';
 
@@ -35,7 +36,7 @@ export const ENTITIES = [
   UserEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764880000000, ClientExclusionIndex1764950000000];
+export const MIGRATIONS = [InitialSchema1764880000000, ClientExclusionIndex1764950000000, LoginLockout1764960000000];
 
 /**
  * Builds the TypeORM options for SQLite or MySQL/MariaDB. The schema only ever changes through
