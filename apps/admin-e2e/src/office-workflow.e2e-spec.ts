@@ -121,6 +121,18 @@ describe('office workflow in the admin', () => {
     await expectAccessible('40-fattura-incasso');
   });
 
+  it('shows the courtesy copy inside the page', async () => {
+    await page.getByRole('button', { name: 'Visualizza copia di cortesia' }).click();
+    const frame = page.getByRole('dialog').locator('iframe');
+    await frame.waitFor();
+    await page.waitForTimeout(1500);
+
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    await screenshot(page, '41-copia-di-cortesia');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   it('lists tomorrow’s reminders as the CLI dry run does', async () => {
     // Installment 2 of E2E-1 moves to three days after tomorrow, so its first reminder is due tomorrow.
     const [year, month, day] = addDays(tomorrow, 3).split('-');

@@ -96,6 +96,14 @@ describe('built CLI and server', () => {
       const deepLink = await fetch(`http://127.0.0.1:${port}/fatture`);
       expect(deepLink.status).toBe(200);
 
+      for (const response of [page, await fetch(`http://127.0.0.1:${port}/api/health`)]) {
+        expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        expect(response.headers.get('x-powered-by')).toBeNull();
+        expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      }
+
       const docs = await fetch(`http://127.0.0.1:${port}/api/docs-json`);
       const openApi = (await docs.json()) as { paths: Record<string, unknown> };
       expect(Object.keys(openApi.paths)).toContain('/api/companies/{companyId}/reminder-settings');

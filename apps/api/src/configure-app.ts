@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 
+import { securityHeaders } from './services/security/security-headers';
 import { createValidationPipe } from './services/validation/validation-pipe';
 
 const JSON_BODY_LIMIT = '1mb';
@@ -20,6 +21,8 @@ export async function createHttpApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { ...options, bodyParser: false });
 
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(json({ limit: JSON_BODY_LIMIT }));
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(rejectUnreadableBody);
