@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob, CronTime } from 'cron';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 import { ClockService } from '../../services/clock/clock.service';
 import { ConfigurationService } from '../../services/configuration/configuration.service';
@@ -8,6 +10,13 @@ import { ReminderRepository } from './reminder.repository';
 import { ReminderSweepService } from './reminder-sweep.service';
 
 const JOB_NAME = 'reminder-sweep';
+
+/** Identifies this process among the instances that share the database. */
+const INSTANCE_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`.slice(0, 64);
+
+// A claim this old belongs to an instance that died during its sweep, so another may take over.
+// Two instances sweeping at once still send each reminder once, because every reminder is claimed.
+const STALE_CLAIM_MINUTES = 30;
 
 /**
  * Runs the sweep every day at REMINDER_CRON in REMINDER_TIME_ZONE, and once at start-up when
@@ -38,7 +47,9 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     const job = CronJob.from({
       cronTime,
       timeZone,
-      onTick: () => this.runOnce('cron'),
+      onTick: async () => {
+        await this.runOnce('cron');
+      },
       start: true,
     });
     this.schedulerRegistry.addCronJob(JOB_NAME, job);
@@ -65,25 +76,47 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     this.logger.log(`Solleciti has stopped${signal ? ` on ${signal}` : ''}.`);
   }
 
-  /** Runs today's sweep unless one is already running in this process. */
-  async runOnce(trigger: 'cron' | 'startup'): Promise<void> {
+  /**
+   * Runs today's sweep unless one is already running in this process or another instance sharing
+   * the database has taken it on. Returns whether this instance ran it.
+   */
+  runOnce(trigger: 'cron' | 'startup'): Promise<boolean> {
     if (this.running) {
       this.logger.warn('A reminder sweep is still running; this run is skipped.');
 
-      return;
+      return Promise.resolve(false);
     }
 
-    this.running = this.reminderSweepService
-      .sweep({ day: this.clockService.today(), dryRun: false, trigger })
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        this.logger.error('The scheduled reminder sweep has failed.', error instanceof Error ? error.stack : String(error)),
-      )
-      .finally(() => {
-        this.running = null;
-      });
+    const run = this.claimAndSweep(trigger).finally(() => {
+      this.running = null;
+    });
+    this.running = run.then(() => undefined);
 
-    await this.running;
+    return run;
+  }
+
+  private async claimAndSweep(trigger: 'cron' | 'startup'): Promise<boolean> {
+    const day = this.clockService.today();
+    const now = this.clockService.now();
+    const claimed = await this.reminderRepository.claimScheduledSweep(
+      day,
+      INSTANCE_ID,
+      now,
+      new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000),
+    );
+    if (!claimed) {
+      this.logger.log(`Another instance runs the scheduled reminder sweep for '${day}'; this instance skips it.`);
+
+      return false;
+    }
+
+    try {
+      await this.reminderSweepService.sweep({ day, dryRun: false, trigger });
+    } catch (error) {
+      this.logger.error('The scheduled reminder sweep has failed.', error instanceof Error ? error.stack : String(error));
+    }
+
+    return true;
   }
 
   private async todaysRunIsOverdue(cronTime: string, timeZone: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../services/database/unique-violation';
 import { InstallmentEntity } from '../invoices/installment.entity';
 import { ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
 import { PROVISIONAL_SKIP_REASONS, RecordedDispatch } from './reminder-rule';
+import { ScheduledSweepClaimEntity } from './scheduled-sweep-claim.entity';
 import { SweepRunEntity } from './sweep-run.entity';
 
 /** An open, remindable installment with what the sweep needs of its invoice and client. */
@@ -235,6 +236,33 @@ export class ReminderRepository {
         throw error;
       }
     }
+  }
+
+  /**
+   * Takes on the scheduled sweep of `day` for this instance. Returns false when another instance
+   * holds it, unless that claim is older than `staleBefore` (its instance died before finishing).
+   */
+  async claimScheduledSweep(day: PlainDate, instanceId: string, now: Date, staleBefore: Date): Promise<boolean> {
+    const claims = this.dataSource.getRepository(ScheduledSweepClaimEntity);
+
+    try {
+      await claims.insert({ runDay: day, instanceId, claimedAt: now });
+
+      return true;
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+    }
+
+    const takenOver = await claims
+      .createQueryBuilder()
+      .update()
+      .set({ instanceId, claimedAt: now })
+      .where('run_day = :day AND claimed_at < :staleBefore', { day, staleBefore })
+      .execute();
+
+    return takenOver.affected === 1;
   }
 
   /** Returns the last day before `day` whose sweep completed, or null. */

@@ -12,11 +12,13 @@ import { MailSettingsEntity } from '../../app/mail-settings/mail-settings.entity
 import { MailTemplateEntity } from '../../app/mail-settings/mail-template.entity';
 import { ReminderSettingsEntity } from '../../app/reminder-settings/reminder-settings.entity';
 import { ReminderDispatchEntity } from '../../app/reminders/reminder-dispatch.entity';
+import { ScheduledSweepClaimEntity } from '../../app/reminders/scheduled-sweep-claim.entity';
 import { SweepRunEntity } from '../../app/reminders/sweep-run.entity';
 import { UserEntity } from '../../app/auth/user.entity';
 import { InitialSchema1764880000000 } from '../../migrations/1764880000000-initial-schema';
 import { ClientExclusionIndex1764950000000 } from '../../migrations/1764950000000-client-exclusion-index';
 import { LoginLockout1764960000000 } from '../../migrations/1764960000000-login-lockout';
+import { ScheduledSweepClaims1764970000000 } from '../../migrations/1764970000000-scheduled-sweep-claims';
 import { DatabaseConfiguration } from '../configuration/configuration.service';
 import { AppSecretEntity } from './app-secret.entity';
 
@@ -31,12 +33,18 @@ export const ENTITIES = [
   MailTemplateEntity,
   ReminderDispatchEntity,
   ReminderSettingsEntity,
+  ScheduledSweepClaimEntity,
   SourceFileEntity,
   SweepRunEntity,
   UserEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764880000000, ClientExclusionIndex1764950000000, LoginLockout1764960000000];
+export const MIGRATIONS = [
+  InitialSchema1764880000000,
+  ClientExclusionIndex1764950000000,
+  LoginLockout1764960000000,
+  ScheduledSweepClaims1764970000000,
+];
 
 /**
  * Builds the TypeORM options for SQLite or MySQL/MariaDB. The schema only ever changes through
