@@ -229,6 +229,11 @@ describe('import, reminder settings and sweep through a real SMTP server', () =>
         .expect(200);
       expect(saved.body).toMatchObject({ configured: true, passwordSet: true, fromAddress: 'crediti@officinerossi.example' });
       expect(JSON.stringify(saved.body)).not.toContain('segreta');
+      const [stored] = await testApp.app
+        .get(DataSource)
+        .query('SELECT password FROM mail_settings WHERE company_id = ?', [companyId]);
+      expect(stored.password).toMatch(/^enc:v1:/);
+      expect(stored.password).not.toContain('segreta');
 
       const clients = await testApp.http().get(`/api/companies/${companyId}/clients?search=Ferramenta`).set(auth()).expect(200);
       await testApp

@@ -7,6 +7,7 @@ import { ClockModule } from '../services/clock/clock.service';
 import { ConfigurationModule } from '../services/configuration/configuration.module';
 import { ConfigurationService } from '../services/configuration/configuration.service';
 import { DatabaseModule } from '../services/database/database.module';
+import { SecretsKeyModule } from '../services/security/secrets-key.service';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { CompaniesModule } from './companies/companies.module';
@@ -28,6 +29,7 @@ export class AppModule {
   static register(options: AppModuleOptions): DynamicModule {
     const imports = [
       ConfigurationModule,
+      SecretsKeyModule,
       ClockModule,
       DatabaseModule,
       AuthModule,

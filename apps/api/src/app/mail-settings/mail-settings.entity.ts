@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+import { encryptedColumn } from '../../services/security/column-cipher';
+
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 
 /** The company's own SMTP server; without a row the company sends from the system sender. */
@@ -20,8 +22,8 @@ export class MailSettingsEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   username!: string | null;
 
-  // TODO: the SMTP password is stored in clear text; encrypt it at rest with a key from the environment.
-  @Column({ type: 'varchar', length: 512, nullable: true, select: false })
+  /** Encrypted at rest (AES-256-GCM, key from SECRETS_KEY) and never returned by the API. */
+  @Column({ type: 'varchar', length: 512, nullable: true, select: false, transformer: encryptedColumn })
   password!: string | null;
 
   @Column({ name: 'from_name', type: 'varchar', length: 255 })

@@ -24,6 +24,8 @@ export interface Configuration {
   adminDistDir: string | null;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  secretsKey: string | null;
+  secretsKeyFile: string;
 }
 
 export class ConfigurationError extends Error {
@@ -125,10 +127,16 @@ export function parseConfiguration(environment: NodeJS.ProcessEnv): Configuratio
     adminDistDir: read('ADMIN_DIST_DIR') ? resolvePath(read('ADMIN_DIST_DIR') as string) : null,
     loginMaxFailures: integer('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    secretsKey: read('SECRETS_KEY') ?? null,
+    secretsKeyFile: resolvePath(read('SECRETS_KEY_FILE') ?? 'var/secrets.key'),
   };
 
   if (configuration.jwtSecret !== null && configuration.jwtSecret.length < 32) {
     problems.push('JWT_SECRET is too short: use at least 32 characters, or leave it unset to generate one');
+  }
+
+  if (configuration.secretsKey !== null && configuration.secretsKey.length < 32) {
+    problems.push('SECRETS_KEY is too short: use at least 32 random characters, for example `openssl rand -base64 32`');
   }
 
   if (problems.length > 0) {

@@ -11,7 +11,7 @@ export class UpdateMailSettingsDto {
   @IsOptional() @IsString() @MaxLength(255) username?: string | null;
 
   /** Written only; omit it to keep the stored password. */
-  @IsOptional() @IsString() @MaxLength(512) password?: string | null;
+  @IsOptional() @IsString() @MaxLength(256) password?: string | null;
 
   @IsString() @MinLength(1) @MaxLength(255) fromName!: string;
 
