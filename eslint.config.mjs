@@ -11,7 +11,7 @@ export default [
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     rules: {
       // Shared libraries are read by both the API and the admin, so they must stay free of
-      // server and browser frameworks; the tags below make that a lint error, not a convention.
+      // server and browser frameworks. The tags below make that a lint error, not a convention.
       '@nx/enforce-module-boundaries': [
         'error',
         {

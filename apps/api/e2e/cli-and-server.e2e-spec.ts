@@ -109,7 +109,7 @@ describe('built CLI and server', () => {
       expect(Object.keys(openApi.paths)).toContain('/api/companies/{companyId}/reminder-settings');
     });
 
-    it('answers 400 to a body that is not JSON, and 404 to an unknown route', async () => {
+    it('rejects bad JSON and unknown routes', async () => {
       const malformed = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

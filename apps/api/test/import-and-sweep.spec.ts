@@ -209,7 +209,7 @@ describe('import, reminder settings and sweep through a real SMTP server', () =>
     expect(copies).toBe(1);
   });
 
-  it('sends through the company server, from its address, in English for an English client', async () => {
+  it('sends English mail via company server', async () => {
     const companySmtp = new SmtpSink();
     const companyPort = await companySmtp.start();
     try {

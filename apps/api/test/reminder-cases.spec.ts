@@ -282,7 +282,7 @@ describe('reminder cases, day by day through the real sweep', () => {
       .expect(200);
     expect(history.body.items).toEqual([expect.objectContaining({ status: 'sent', attempts: 2, lastError: null })]);
   });
-  it('reports the same days in a dry run over a range as a real run', async () => {
+  it('matches real run in range dry run', async () => {
     const context = await setUpCase(
       { name: 'range', invoice: { installments: [{ dueDate: '2026-01-20', amount: '10.00' }] }, from: '', to: '', expected: [] },
       104,

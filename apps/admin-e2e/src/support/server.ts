@@ -69,5 +69,5 @@ async function waitForHealth(baseUrl: string): Promise<void> {
     await new Promise((done) => setTimeout(done, 200));
   }
 
-  throw new Error(`The server at ${baseUrl} did not answer within 30 seconds`);
+  throw new Error(`The server at ${baseUrl} did not respond within 30 seconds`);
 }

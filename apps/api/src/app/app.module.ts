@@ -60,7 +60,7 @@ export class AppModule {
             const englishRootPath = join(rootPath, '..', '..', 'admin-en', 'browser', 'en');
             const roots = [];
 
-            // The English build, when it was built, answers under /en; the Italian one everywhere else.
+            // The English build, when it exists, is served under /en and the Italian one everywhere else.
             if (existsSync(englishRootPath)) {
               roots.push({ rootPath: englishRootPath, serveRoot: '/en', exclude: ['/api/{*path}'] });
             }

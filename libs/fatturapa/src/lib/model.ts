@@ -62,7 +62,7 @@ export interface ParsedInstallment {
   paymentMethod: string; // ModalitaPagamento MP01..MP23
   /** Due date, or null when the file gives none. */
   dueDate: string | null;
-  /** Where the due date came from. */
+  /** Source element of the due date. */
   dueDateSource: 'DataScadenzaPagamento' | 'DataRiferimentoTerminiPagamento+GiorniTerminiPagamento' | null;
   amount: string; // ImportoPagamento, 2 decimals
   iban: string | null;

@@ -51,7 +51,7 @@ export class AuthService {
     );
   }
 
-  /** Forgets the token and shows the login page; `expired` makes the page say the session ended. */
+  /** Forgets the token and shows the login page; `expired` makes the page report that the session ended. */
   logout(reason: 'user' | 'expired' = 'user'): void {
     this.storeToken(null);
     void this.router.navigateByUrl(reason === 'expired' ? '/login?motivo=sessione-scaduta' : '/login');

@@ -7,7 +7,7 @@ import { AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
 /**
- * Requires a bearer token on every route not marked @Public, and answers 404 for a company the
+ * Requires a bearer token on every route not marked @Public, and returns 404 for a company the
  * user may not see, so that another company's ids cannot even be confirmed to exist.
  */
 @Injectable()

@@ -42,7 +42,7 @@ export class AuthService implements OnModuleInit {
 
     if (user?.lockedUntil && user.lockedUntil > now) {
       const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      this.logger.warn(`Login refused for user '${user.id}': the account is locked for ${minutes} more minute(s).`);
+      this.logger.warn(`Login rejected for user '${user.id}': the account is locked for ${minutes} more minute(s).`);
       throw new HttpException(
         `Account locked after repeated failed logins; try again in ${minutes} minute(s)`,
         HttpStatus.TOO_MANY_REQUESTS,
@@ -152,7 +152,7 @@ export class AuthService implements OnModuleInit {
     await users.insert({ username, passwordHash: await hashPassword(password), role: 'admin' });
 
     if (configuredPassword === null) {
-      // Printed once, on the first start only, because nobody could log in otherwise.
+      // Printed once, on the first start only, because no one could log in otherwise.
       this.logger.warn(
         `Created the administrator '${username}' with the generated password: ${password} (set ADMIN_PASSWORD to choose it; it is shown only now).`,
       );

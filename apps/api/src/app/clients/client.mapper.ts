@@ -30,7 +30,7 @@ export function mapClient(client: ClientEntity): ClientResponse {
   };
 }
 
-/** The name shown and sorted on: the company name, or "last name first name" for a person. */
+/** Returns the name shown and sorted on: the company name, or "last name first name" for a person. */
 export function displayNameOf(client: Pick<ClientEntity, 'companyName' | 'firstName' | 'lastName'>): string {
   const personName = [client.lastName, client.firstName].filter(Boolean).join(' ');
 

@@ -13,7 +13,7 @@ import { InvoiceEntity } from './invoice.entity';
 
 /** One DettaglioPagamento (rata) of an invoice. */
 @Entity('installments')
-// The sweep selects installments by company and due date; this index keeps its cost proportional
+// The sweep selects installments by company and due date, so this index keeps its cost proportional
 // to the reminders due on a day rather than to the installments stored.
 @Index('idx_installments_company_due_date', ['companyId', 'dueDate'])
 @Index('idx_installments_invoice', ['invoiceId', 'position'])
@@ -60,8 +60,8 @@ export class InstallmentEntity {
   iban!: string | null;
 
   /**
-   * Why this installment never gets a reminder (document-type, no-due-date, no-amount-due), or null.
-   * Stored so that the sweep can filter on it; recomputed whenever the due date changes.
+   * Reason this installment never gets a reminder (document-type, no-due-date, no-amount-due), or null.
+   * Stored so that the sweep can filter on it, and recomputed whenever the due date changes.
    */
   @Column({ name: 'no_reminder_reason', type: 'varchar', length: 32, nullable: true })
   noReminderReason!: string | null;

@@ -13,7 +13,7 @@ import { ClockService } from '../../services/clock/clock.service';
 import { InstallmentEntity } from './installment.entity';
 import { mapInstallment, residualOf, statusOf } from './invoice.mapper';
 
-/** Longest range of the installments calendar, both ends included: a leap year. */
+/** Maximum range of the installments calendar, both ends included: a leap year. */
 export const MAX_INSTALLMENT_CALENDAR_DAYS = 366;
 
 /** The installments calendar (by due date) and the registration of payments. */

@@ -16,13 +16,13 @@ import { MailTemplatesService } from './mail-templates.service';
 export class MailTemplatesController {
   constructor(private readonly mailTemplatesService: MailTemplatesService) {}
 
-  /** The six reminder texts (levels 1 to 3, in Italian and English): the company's own or the default. */
+  /** Returns the six reminder texts (levels 1 to 3, in Italian and English), the company's own or the default. */
   @Get()
   list(@Param('companyId', ParseIntPipe) companyId: number): Promise<MailTemplateResponse[]> {
     return this.mailTemplatesService.list(companyId);
   }
 
-  /** The placeholders a template may use, with a description in Italian and English. */
+  /** Returns the placeholders a template may use, with a description in Italian and English. */
   @Get('placeholders')
   placeholders(): ReminderPlaceholderResponse[] {
     return this.mailTemplatesService.placeholders();

@@ -12,8 +12,8 @@ export type DispatchStatus = 'sending' | 'sent' | 'failed' | 'skipped';
 export type SkipReason = 'missed' | 'no-email' | 'excluded';
 
 /**
- * The record of one reminder (installment, level, due date). The unique key is what makes a
- * reminder go out at most once: a sweep claims the row before sending and fills it in after.
+ * The record of one reminder (installment, level, due date). The unique key makes a reminder
+ * go out at most once, because a sweep claims the row before sending and fills it in after.
  */
 @Entity('reminder_dispatches')
 @Index('uq_reminder_dispatches_key', ['installmentId', 'level', 'dueDate'], { unique: true })

@@ -138,7 +138,7 @@ describe('planInstallmentReminders', () => {
     ]);
   });
 
-  it('sends reminder 1 again for a moved due date only if it had not gone out', () => {
+  it('sends unsent reminder 1 for moved date', () => {
     const { sent } = simulate({
       dueDate: '2025-05-20',
       offsets: [-3, 0, 7],
@@ -154,7 +154,7 @@ describe('planInstallmentReminders', () => {
     ]);
   });
 
-  it('caps the reminders at the new count when offsets change from three to one', () => {
+  it('caps reminders at new offset count', () => {
     const { sent } = simulate({
       dueDate: '2025-05-20',
       offsets: [-3, 0, 7],
@@ -287,7 +287,7 @@ describe('planInstallmentReminders', () => {
     expect(decisions).toEqual([]);
   });
 
-  it('uses the Rome date at 00:30 Rome time when UTC is still the previous day', () => {
+  it('uses Rome date at 00:30', () => {
     const today = todayInTimeZone('Europe/Rome', new Date('2025-05-16T22:30:00Z'));
 
     const decisions = planInstallmentReminders({

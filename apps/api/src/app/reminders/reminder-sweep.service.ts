@@ -350,9 +350,9 @@ export class ReminderSweepService {
 }
 
 /**
- * Returns the earliest send day a sweep of `day` looks at: the catch-up window, widened back to
- * the day after the last completed sweep so that reminders of days when no sweep ran get recorded as
- * missed, and never more than MAX_LOOKBACK_DAYS back.
+ * Returns the earliest send day a sweep of `day` looks at. That is the start of the catch-up
+ * window, widened back to the day after the last completed sweep so that reminders of days when no
+ * sweep ran get recorded as missed. It is never more than MAX_LOOKBACK_DAYS back.
  */
 export function computeHorizonStart(day: PlainDate, catchUpDays: number, lastCompleted: PlainDate | null): PlainDate {
   const windowStart = addDays(day, -catchUpDays);

@@ -240,7 +240,7 @@ export class ReminderRepository {
 
   /**
    * Takes on the scheduled sweep of `day` for this instance. Returns false when another instance
-   * holds it, unless that claim is older than `staleBefore` (its instance died before finishing).
+   * has claimed it, unless that claim is older than `staleBefore` (its instance died before finishing).
    */
   async claimScheduledSweep(day: PlainDate, instanceId: string, now: Date, staleBefore: Date): Promise<boolean> {
     const claims = this.dataSource.getRepository(ScheduledSweepClaimEntity);

@@ -7,7 +7,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { ReminderSettingsService } from '../reminder-settings/reminder-settings.service';
 import { createDryRunMemory, DispatchOutcome, DryRunMemory, ReminderSweepService } from './reminder-sweep.service';
 
-/** Longest range of GET reminders/calendar, both ends included: two months of 31 days. */
+/** Maximum range of GET reminders/calendar, both ends included: two months of 31 days. */
 export const MAX_REMINDER_CALENDAR_DAYS = 62;
 
 /**

@@ -4,7 +4,7 @@ import type { Language } from './document-types';
 
 const DECIMAL_PATTERN = /^(-)?(\d+)(?:\.(\d+))?$/;
 
-/** Longest run of characters without a break opportunity that `cleanText` leaves intact. */
+/** Maximum run of characters without a break opportunity that `cleanText` leaves intact. */
 const MAX_UNBROKEN_RUN = 30;
 
 /**

@@ -31,7 +31,7 @@ export interface DeliveryResult {
 }
 
 /**
- * Sends e-mail the way the sender rules say: through the company's own SMTP server when it has
+ * Sends e-mail by the sender rules: through the company's own SMTP server when it has
  * one, otherwise through the system transport (SMTP_URL), or into MAIL_OUTBOX_DIR as .eml files
  * when SMTP_URL is unset.
  */

@@ -1,7 +1,7 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /**
- * The one validation pipe of the API: unknown fields are rejected rather than ignored, and each
+ * Creates the one validation pipe of the API: unknown fields are rejected rather than ignored, and each
  * error names the field and the reason.
  */
 export function createValidationPipe(): ValidationPipe {

@@ -86,7 +86,7 @@ export function parseXmlTree(text: string): XmlElement {
 
 /**
  * Turns fast-xml-parser's validation error into a sentence. For elements left open at the end it
- * reports "line 1, column 1" and a JSON list of tag names, which reads as nonsense; that case is
+ * reports "line 1, column 1" and a JSON list of tag names, which reads as nonsense. That case is
  * almost always a truncated file, and the message names it as such.
  */
 function describeValidationError(error: { code: string; msg: string; line: number; col?: number }): string {

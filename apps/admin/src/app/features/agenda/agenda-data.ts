@@ -174,7 +174,7 @@ export function installmentStatusSymbol(status: string): string {
 /**
  * Keeps each coming reminder on the first day it appears and leaves out the missed ones. A reminder
  * skipped for a missing address or an excluded client is evaluated again on every day of its
- * catch-up window, but it is one reminder; a missed one is only recorded, never sent.
+ * catch-up window, but it is one reminder. A missed one is only recorded, never sent.
  */
 export function firstOccurrences(days: readonly UpcomingDay[]): UpcomingDay[] {
   const seen = new Set<string>();

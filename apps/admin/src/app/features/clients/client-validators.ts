@@ -26,7 +26,7 @@ export const fiscalCodeValidator: ValidatorFn = (control) => {
 
 /**
  * Error key `vatNumber` with `{problem: 'format' | 'checkCharacter' | 'foreignFormat'}`. An
- * Italian partita IVA may be typed with or without the IT prefix; another country prefix is
+ * Italian partita IVA may be typed with or without the IT prefix. Another country prefix is
  * checked for shape only, because each country has its own check digit.
  */
 export const vatNumberValidator: ValidatorFn = (control) => {

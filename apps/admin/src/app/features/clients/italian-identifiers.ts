@@ -8,7 +8,7 @@ const CodiceFiscale =
 /** Shape of a personal codice fiscale; digits may be replaced by letters (omocodia). */
 const PERSONAL_FISCAL_CODE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
-/** Why an identifier is invalid; each reason has its own message in the form. */
+/** Reason an identifier is invalid. Each reason has its own message in the form. */
 export type IdentifierProblem = 'format' | 'checkCharacter';
 
 /** Removes spaces and upper-cases, so "rss mra 85t10 a562s" is read as RSSMRA85T10A562S. */
@@ -17,9 +17,9 @@ export function normalizeCode(value: string): string {
 }
 
 /**
- * Returns the check digit of the first ten digits of a partita IVA (or numeric codice fiscale):
- * digits in odd positions are added as they are, digits in even positions are doubled and reduced
- * by 9 when above 9, and the check digit brings the sum to a multiple of 10.
+ * Returns the check digit of the first ten digits of a partita IVA (or numeric codice fiscale).
+ * Digits in odd positions are added as they are, and digits in even positions are doubled and
+ * reduced by 9 when above 9. The check digit brings the sum to a multiple of 10.
  */
 export function partitaIvaCheckDigit(firstTenDigits: string): number {
   let sum = 0;
@@ -62,7 +62,7 @@ export function checkCodiceFiscale(value: string): IdentifierProblem | null {
   return CodiceFiscale.check(code) ? null : 'checkCharacter';
 }
 
-/** Why an e-mail address is invalid, so the form can say what to fix. */
+/** Reason an e-mail address is invalid, so that the form can explain what to fix. */
 export type EmailProblem = 'spaces' | 'missingAt' | 'invalidLocalPart' | 'incompleteDomain';
 
 /**

@@ -168,7 +168,10 @@ export function dueTimingPhrase(daysFromDueDate: number, language: Language): st
  */
 export function documentNameInSentence(documentType: string, language: Language): string {
   const labels = Object.prototype.hasOwnProperty.call(DOCUMENT_TYPE_LABELS, documentType) ? DOCUMENT_TYPE_LABELS[documentType] : undefined;
-  const label = labels ? labels[language] : language === 'it' ? 'Fattura' : 'Invoice';
+  let label = language === 'it' ? 'Fattura' : 'Invoice';
+  if (labels) {
+    label = labels[language];
+  }
 
   return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -45,7 +45,7 @@ export function parseTemplateField(source: unknown, field: TemplateField, proble
   return program;
 }
 
-/** Longest excerpt of the faulty source line quoted in a syntax error. */
+/** Maximum length of the excerpt of the faulty source line quoted in a syntax error. */
 const MAX_EXCERPT_LENGTH = 60;
 
 /**

@@ -14,7 +14,7 @@ export interface InstallmentResponse {
   paymentTerms: string;
   iban: string | null;
   status: InstallmentStatus;
-  /** Why no reminder is ever sent for this installment (document-type, no-due-date, no-amount-due), or null. */
+  /** Reason no reminder is ever sent for this installment (document-type, no-due-date, no-amount-due), or null. */
   noReminderReason: string | null;
 }
 
@@ -85,7 +85,7 @@ export interface ImportFileResult {
   /** Numbers of the invoices stored, when imported. */
   invoices: Array<{ id: number; documentType: string; number: string; date: string }>;
   companyId: number | null;
-  /** What happened, in one English sentence; for rejected files the element and the reason. */
+  /** Outcome in one English sentence, with the element and the reason for a rejected file. */
   message: string;
   /** For conflicts and rejected files, the reason as a code; null otherwise. */
   reason: ImportRejectionReason | null;

@@ -315,7 +315,7 @@ export class ClientFormPage implements OnInit {
   }
 
   // Identifiers as stored. Invoices from other software sometimes carry codes with a wrong check
-  // character; such a code is kept as it is so that the rest of the client can still be edited.
+  // character, so such a code is kept as it is and the rest of the client can still be edited.
   private storedVatNumber = '';
   private storedFiscalCode = '';
 

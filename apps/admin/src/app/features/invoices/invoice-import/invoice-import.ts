@@ -19,7 +19,7 @@ type ImportPhase = 'choosing' | 'uploading' | 'processing' | 'done';
 
 interface ResultRow extends ImportFileResult {
   statusLabel: string;
-  /** Why the file was not imported, in the user's language. */
+  /** Reason the file was not imported, in the user's language. */
   reasonText: string;
 }
 

@@ -106,7 +106,7 @@ describe('MailTemplates', () => {
     return found;
   }
 
-  /** Waits past the preview debounce and answers the preview request. */
+  /** Waits past the preview debounce and responds to the preview request. */
   async function answerPreview(preview: MailTemplatePreviewResponse | { status: 400; message: string[] }) {
     await new Promise((resolve) => setTimeout(resolve, 450));
     const request = httpTesting.expectOne({ method: 'POST', url: `${API}/mail-templates/preview` });
