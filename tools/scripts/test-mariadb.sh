@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts a throwaway MariaDB on 127.0.0.1 and runs the API's database tests against it.
+# Starts a throwaway MariaDB on 127.0.0.1 and runs the API's database tests and the fault tests
+# (concurrent sweeps, kill -9, SIGTERM, as separate processes) against it.
 # Needs Debian's mariadb-server and mariadb-client (apt-get install -y mariadb-server mariadb-client).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,5 +39,11 @@ echo "MariaDB $(mariadb --socket="$socket" -uroot -N -e 'SELECT VERSION()') is r
 mariadb --socket="$socket" -uroot -e \
   "CREATE USER 'solleciti'@'127.0.0.1' IDENTIFIED BY 'solleciti'; GRANT ALL ON *.* TO 'solleciti'@'127.0.0.1';"
 
-TEST_DATABASE_URL="mysql://solleciti:solleciti@127.0.0.1:$port/" \
-  npx jest -c apps/api/jest.config.ts apps/api/test --runInBand
+export TEST_DATABASE_URL="mysql://solleciti:solleciti@127.0.0.1:$port/"
+npx jest -c apps/api/jest.config.ts apps/api/test --runInBand
+
+# The fault tests run the built CLI and server as separate processes writing to the same database.
+if [ ! -f dist/apps/api/cli.js ]; then
+  NX_DAEMON=false npx nx run api:build
+fi
+npx jest -c apps/api/jest.e2e.config.ts apps/api/e2e/concurrent-sweeps.e2e-spec.ts apps/api/e2e/delivery-faults.e2e-spec.ts --runInBand

@@ -21,6 +21,8 @@ const USAGE = `Usage:
       a range runs day by day, in order.
       --dry-run  send and record nothing, only report what is due
       --json     print one JSON object per dispatch instead of the counts
+      It first sends the retries that are due. SIGTERM or Ctrl-C stops it after the reminder in
+      flight has been recorded (exit code 143 or 130).
 The database and mail settings come from the same environment variables as the server.`;
 
 /** Nest logs go to stderr so that stdout carries only the command's own output (and --json). */
@@ -139,10 +141,29 @@ async function runSweep(
   const dryRunMemory = dryRun ? createDryRunMemory() : undefined;
   let failed = 0;
 
+  // SIGTERM or Ctrl-C lets the reminder in flight finish and be recorded, then stops; a second
+  // signal is not needed, and the next run goes on where this one stopped.
+  let stopSignal: NodeJS.Signals | null = null;
+  const stop = (signal: NodeJS.Signals) => {
+    stopSignal = signal;
+    process.stderr.write(`${signal} received: stopping after the reminder in flight is recorded.\n`);
+    sweepService.requestStop();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
   for (const day of days) {
     const report = await sweepService.sweep({ day, dryRun, dryRunMemory, trigger: 'cli' });
     failed += report.counts.failed;
     printReport(report, Boolean(values.json));
+    if (report.interrupted) {
+      process.stderr.write(`The sweep of ${day} was stopped early; run it again to send the rest.\n`);
+      break;
+    }
+  }
+
+  if (stopSignal !== null) {
+    return stopSignal === 'SIGINT' ? 130 : 143;
   }
 
   return failed > 0 ? 1 : 0;
@@ -191,9 +212,16 @@ function printReport(report: SweepReport, json: boolean): void {
   const skipped = Object.entries(report.counts.skipped)
     .map(([reason, count]) => `${count} ${reason}`)
     .join(', ');
+  const pending = [
+    report.counts.retry > 0 ? `${report.counts.retry} to retry` : '',
+    report.counts.uncertain > 0 ? `${report.counts.uncertain} uncertain` : '',
+  ]
+    .filter(Boolean)
+    .map((part) => `${part}, `)
+    .join('');
   process.stdout.write(
     `${report.day}${report.dryRun ? ' (dry run)' : ''}: ${report.counts.due} due, ${report.counts.sent} sent, ` +
-      `${report.counts.failed} failed, skipped: ${skipped || 'none'}\n`,
+      `${pending}${report.counts.failed} failed, skipped: ${skipped || 'none'}\n`,
   );
 }
 

@@ -258,7 +258,7 @@ describe('reminder cases, day by day through the real sweep', () => {
     expect(real.counts.sent).toBe(1);
     expect(smtp.received).toHaveLength(1);
   });
-  it('tries a failed send again at the next sweep inside the window', async () => {
+  it('tries a temporary failure again after the backoff delay, and not at the next sweep as well', async () => {
     const context = await setUpCase(
       { name: 'retry', invoice: { installments: [{ dueDate: '2025-12-10', amount: '10.00' }] }, from: '', to: '', expected: [] },
       103,
@@ -267,12 +267,16 @@ describe('reminder cases, day by day through the real sweep', () => {
     smtp.clear();
     smtp.failNext(1, 451);
 
+    testApp.setNow(new Date('2025-12-07T07:00:00Z'));
     const failed = await sweep.sweep({ day: '2025-12-07', dryRun: false, trigger: 'cli' });
-    const retried = await sweep.sweep({ day: '2025-12-08', dryRun: false, trigger: 'cli' });
+    testApp.setNow(new Date('2025-12-07T07:06:00Z'));
+    await sweep.retryDue();
+    testApp.setNow(new Date('2025-12-08T07:00:00Z'));
+    const nextDay = await sweep.sweep({ day: '2025-12-08', dryRun: false, trigger: 'cli' });
 
     const mine = (report: typeof failed) => report.dispatches.filter((dispatch) => dispatch.companyId === context.companyId);
-    expect(mine(failed)).toEqual([expect.objectContaining({ level: 1, status: 'failed', reason: 'smtp-451' })]);
-    expect(mine(retried)).toEqual([expect.objectContaining({ level: 1, status: 'sent' })]);
+    expect(mine(failed)).toEqual([expect.objectContaining({ level: 1, status: 'retry', reason: 'retry' })]);
+    expect(mine(nextDay)).toEqual([]);
     expect(smtp.received).toHaveLength(1);
 
     const history = await testApp

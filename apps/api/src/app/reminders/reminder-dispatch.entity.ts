@@ -7,9 +7,25 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export type DispatchStatus = 'sending' | 'sent' | 'failed' | 'skipped';
+/**
+ * sending: claimed, the message is being prepared or the SMTP envelope exchanged; nothing can
+ * have been delivered yet. submitting: the server has asked for the message body, so it may
+ * have accepted it. retry: a temporary failure, tried again at next_attempt_at. uncertain: the
+ * process died while submitting; not sent again, left for a person to check.
+ */
+export type DispatchStatus = 'sending' | 'submitting' | 'sent' | 'retry' | 'failed' | 'uncertain' | 'skipped';
 
-export type SkipReason = 'missed' | 'no-email' | 'excluded';
+/** Why a reminder was skipped (status skipped) or why it failed for good (status failed). */
+export type SkipReason = 'missed' | 'no-email' | 'excluded' | 'paid';
+
+export type FailureReason = 'rejected' | 'retries-exhausted';
+
+/** A recipient the SMTP server refused, with its answer. */
+export interface RecipientError {
+  recipient: string;
+  response: string;
+  responseCode: number | null;
+}
 
 /**
  * The record of one reminder (installment, level, due date). The unique key makes a reminder
@@ -19,6 +35,7 @@ export type SkipReason = 'missed' | 'no-email' | 'excluded';
 @Index('uq_reminder_dispatches_key', ['installmentId', 'level', 'dueDate'], { unique: true })
 @Index('idx_reminder_dispatches_company_day', ['companyId', 'sendDay'])
 @Index('idx_reminder_dispatches_company_status', ['companyId', 'status'])
+@Index('idx_reminder_dispatches_status_next', ['status', 'nextAttemptAt'])
 export class ReminderDispatchEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -59,7 +76,7 @@ export class ReminderDispatchEntity {
   status!: DispatchStatus;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
-  reason!: SkipReason | null;
+  reason!: SkipReason | FailureReason | null;
 
   @Column({ name: 'recipient_count', type: 'int', default: 0 })
   recipientCount!: number;
@@ -75,6 +92,22 @@ export class ReminderDispatchEntity {
 
   @Column({ name: 'sent_at', type: 'datetime', nullable: true })
   sentAt!: Date | null;
+
+  /** When a sweep last claimed the row (status sending); a row claimed long ago belongs to a dead process. */
+  @Column({ name: 'claimed_at', type: 'datetime', nullable: true })
+  claimedAt!: Date | null;
+
+  /** For status retry: when the next attempt is due. */
+  @Column({ name: 'next_attempt_at', type: 'datetime', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** When the SMTP server asked for the message body; set with status submitting. */
+  @Column({ name: 'submitted_at', type: 'datetime', nullable: true })
+  submittedAt!: Date | null;
+
+  /** Recipients the server refused while accepting the others, or all of them for a rejected message. */
+  @Column({ name: 'recipient_errors', type: 'simple-json', nullable: true })
+  recipientErrors!: RecipientError[] | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

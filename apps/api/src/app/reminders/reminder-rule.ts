@@ -1,13 +1,13 @@
 import { addDays, daysBetween, PlainDate } from '@solleciti/util';
 
-import { DispatchStatus, SkipReason } from './reminder-dispatch.entity';
+import { DispatchStatus, FailureReason, SkipReason } from './reminder-dispatch.entity';
 
 /** A dispatch record of one installment, for any of its due dates. */
 export interface RecordedDispatch {
   level: number;
   dueDate: PlainDate;
   status: DispatchStatus;
-  reason: SkipReason | null;
+  reason: SkipReason | FailureReason | null;
 }
 
 export interface ReminderPlanInput {
@@ -37,18 +37,29 @@ export interface ReminderDecision {
  * Skips that are re-evaluated while the reminder is still inside its catch-up window: once the
  * client gets an address or is no longer excluded, the reminder goes out.
  */
-export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'excluded'];
+export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'excluded', 'paid'];
+
+/**
+ * Statuses of a reminder that went out or may have: the level counts as sent and is not sent
+ * again for a later due date. A retry is still on its way and is handled by the retry pass.
+ */
+const IN_FLIGHT_OR_SENT: readonly DispatchStatus[] = ['sent', 'sending', 'submitting', 'retry', 'uncertain'];
 
 /**
  * Returns true for a record that a later sweep may replace while the reminder is inside its
- * catch-up window: a provisional skip, or a failed send, which is then tried again.
+ * catch-up window: a provisional skip, or a send that failed for a temporary reason, which is then
+ * tried again. A message the server refused (5xx) stays failed, because it would be refused again.
  */
 export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason'>): boolean {
   if (dispatch.status === 'failed') {
-    return true;
+    return dispatch.reason !== 'rejected';
   }
 
-  return dispatch.status === 'skipped' && dispatch.reason !== null && PROVISIONAL_SKIP_REASONS.includes(dispatch.reason);
+  return (
+    dispatch.status === 'skipped' &&
+    dispatch.reason !== null &&
+    (PROVISIONAL_SKIP_REASONS as readonly string[]).includes(dispatch.reason)
+  );
 }
 
 /**
@@ -73,7 +84,7 @@ export function planInstallmentReminders(input: ReminderPlanInput): ReminderDeci
     }
 
     const recordedForLevel = input.recorded.filter((dispatch) => dispatch.level === level);
-    const sentBefore = recordedForLevel.some((dispatch) => dispatch.status === 'sent' || dispatch.status === 'sending');
+    const sentBefore = recordedForLevel.some((dispatch) => IN_FLIGHT_OR_SENT.includes(dispatch.status));
     const current = recordedForLevel.find((dispatch) => dispatch.dueDate === input.dueDate);
 
     if (sentBefore || (current !== undefined && !isProvisional(current))) {

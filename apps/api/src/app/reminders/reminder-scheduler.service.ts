@@ -10,6 +10,10 @@ import { ReminderRepository } from './reminder.repository';
 import { ReminderSweepService } from './reminder-sweep.service';
 
 const JOB_NAME = 'reminder-sweep';
+const RETRY_JOB_NAME = 'reminder-retries';
+
+// Retries are due minutes apart (MAIL_RETRY_BASE_SECONDS doubling), so they are looked for this often.
+const RETRY_CRON = '*/5 * * * *';
 
 /** Identifies this process among the instances that share the database. */
 const INSTANCE_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`.slice(0, 64);
@@ -55,6 +59,16 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     this.schedulerRegistry.addCronJob(JOB_NAME, job);
     this.logger.log(`The reminder sweep is scheduled at '${cronTime}' (${timeZone}); next run ${job.nextDate().toISO()}.`);
 
+    const retryJob = CronJob.from({
+      cronTime: RETRY_CRON,
+      timeZone,
+      onTick: async () => {
+        await this.retryOnce();
+      },
+      start: true,
+    });
+    this.schedulerRegistry.addCronJob(RETRY_JOB_NAME, retryJob);
+
     if (await this.todaysRunIsOverdue(cronTime, timeZone)) {
       this.logger.log(`Today's reminder sweep has not completed; running it now.`);
       void this.runOnce('startup');
@@ -62,11 +76,15 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.schedulerRegistry.doesExist('cron', JOB_NAME)) {
-      this.schedulerRegistry.deleteCronJob(JOB_NAME);
+    for (const name of [JOB_NAME, RETRY_JOB_NAME]) {
+      if (this.schedulerRegistry.doesExist('cron', name)) {
+        this.schedulerRegistry.deleteCronJob(name);
+      }
     }
     if (this.running) {
-      this.logger.log('Stopping: waiting for the running reminder sweep to finish.');
+      // The sweep stops after the reminder in flight is recorded; the next start goes on from there.
+      this.logger.log('Stopping: waiting for the reminder in flight to be recorded.');
+      this.reminderSweepService.requestStop();
       await this.running;
     }
   }
@@ -95,6 +113,28 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     return run;
   }
 
+  /** Sends the retries that are due, unless a sweep (which sends them itself) is running here. */
+  async retryOnce(): Promise<void> {
+    if (this.running) {
+      return;
+    }
+
+    const run = (async () => {
+      try {
+        await this.reminderSweepService.recoverInterrupted();
+        await this.reminderSweepService.retryDue();
+      } catch (error) {
+        this.logger.error('The reminder retry pass has failed.', error instanceof Error ? error.stack : String(error));
+      } finally {
+        this.reminderSweepService.closeTransporters();
+      }
+    })();
+    this.running = run.finally(() => {
+      this.running = null;
+    });
+    await run;
+  }
+
   private async claimAndSweep(trigger: 'cron' | 'startup'): Promise<boolean> {
     const day = this.clockService.today();
     const now = this.clockService.now();
@@ -111,7 +151,10 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     }
 
     try {
-      await this.reminderSweepService.sweep({ day, dryRun: false, trigger });
+      const report = await this.reminderSweepService.sweep({ day, dryRun: false, trigger });
+      if (report.interrupted) {
+        await this.reminderRepository.releaseScheduledSweep(day, INSTANCE_ID);
+      }
     } catch (error) {
       this.logger.error('The scheduled reminder sweep has failed.', error instanceof Error ? error.stack : String(error));
     }

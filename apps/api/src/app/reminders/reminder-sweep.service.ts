@@ -1,8 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { addDays, PlainDate } from '@solleciti/util';
+import { randomUUID } from 'node:crypto';
 
 import { ClockService } from '../../services/clock/clock.service';
-import { MailDeliveryService } from '../../services/mail/mail-delivery.service';
+import { ConfigurationService } from '../../services/configuration/configuration.service';
+import {
+  describeRecipientErrors,
+  hasSmtpReply,
+  isPermanentSmtpFailure,
+  MailDeliveryService,
+  OutgoingMessage,
+} from '../../services/mail/mail-delivery.service';
 import { defaultReminderTemplate, renderReminderMessage } from '../../services/mail/templates/reminder-message';
 import { CompaniesService } from '../companies/companies.service';
 import { CompanyEntity } from '../companies/company.entity';
@@ -11,7 +19,7 @@ import { MailSettingsEntity } from '../mail-settings/mail-settings.entity';
 import { MailSettingsService } from '../mail-settings/mail-settings.service';
 import { ReminderSettingsEntity } from '../reminder-settings/reminder-settings.entity';
 import { ReminderSettingsService } from '../reminder-settings/reminder-settings.service';
-import { SkipReason } from './reminder-dispatch.entity';
+import { ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
 import { buildReminderMessageData } from './reminder-message-data';
 import { ReminderCandidate, ReminderRepository } from './reminder.repository';
 import { isProvisional, planInstallmentReminders, RecordedDispatch, ReminderDecision } from './reminder-rule';
@@ -20,6 +28,10 @@ const BATCH_SIZE = 500;
 
 // Send days further back than this are never looked at, however long the sweep did not run.
 const MAX_LOOKBACK_DAYS = 60;
+
+// After this many temporary failures in a row, a server is not tried again in the same pass: its
+// remaining reminders wait for their retry, and a dead company server costs the others little time.
+const FAILURES_BEFORE_PAUSE = 3;
 
 export interface SweepOptions {
   day: PlainDate;
@@ -55,7 +67,7 @@ export interface DispatchOutcome {
   installmentId: number;
   level: number;
   dueDate: PlainDate;
-  status: 'sent' | 'failed' | 'skipped' | 'due';
+  status: 'sent' | 'failed' | 'skipped' | 'due' | 'retry' | 'uncertain';
   reason: string | null;
   /** Number of addresses the e-mail went or would go to, or 0 for a skip. */
   recipientCount: number;
@@ -65,6 +77,9 @@ export interface SweepCounts {
   due: number;
   sent: number;
   failed: number;
+  /** Temporary failures left for a later attempt. */
+  retry: number;
+  uncertain: number;
   skipped: Record<string, number>;
 }
 
@@ -74,20 +89,40 @@ export interface SweepReport {
   counts: SweepCounts;
   dispatches: DispatchOutcome[];
   durationMs: number;
+  /**
+   * The maximum time, in ms, between recording a reminder as submitting and recording it as sent:
+   * a process killed inside it leaves a reminder whose delivery is unknown. Null when none was sent.
+   */
+  maxSubmitWindowMs: number | null;
+  /** True when a stop request (SIGTERM) ended the sweep early; the next sweep goes on. */
+  interrupted: boolean;
+}
+
+/** The outcome that one delivery attempt recorded. */
+type DeliveryStatus = 'sent' | 'retry' | 'failed' | 'uncertain';
+
+/** Per-pass state shared by the reminders of one sweep or retry pass. */
+interface PassState {
+  /** Temporary failures in a row per transport (a company's server, or the system sender). */
+  failuresInRow: Map<string, number>;
+  maxSubmitWindowMs: number | null;
 }
 
 /**
  * The reminder sweep: for one day, finds every reminder due, claims it, sends it and records
  * the outcome. Running it again for the same day sends nothing new, because each reminder's
- * row is claimed under a unique key before the e-mail leaves.
+ * row is claimed under a unique key before the e-mail leaves. Each real sweep first recovers the
+ * reminders a dead process left behind and sends the retries that are due.
  */
 @Injectable()
 export class ReminderSweepService {
   private readonly logger = new Logger(ReminderSweepService.name);
+  private stopRequested = false;
 
   constructor(
     private readonly clockService: ClockService,
     private readonly companiesService: CompaniesService,
+    private readonly configurationService: ConfigurationService,
     private readonly courtesyCopyService: CourtesyCopyService,
     private readonly mailDeliveryService: MailDeliveryService,
     private readonly mailSettingsService: MailSettingsService,
@@ -95,10 +130,24 @@ export class ReminderSweepService {
     private readonly reminderSettingsService: ReminderSettingsService,
   ) {}
 
+  /**
+   * Asks running sweeps to stop after the reminder in flight has been recorded. Called on
+   * SIGTERM; nothing new is claimed afterwards in this process.
+   */
+  requestStop(): void {
+    this.stopRequested = true;
+  }
+
+  /** Closes the pooled connections to company servers that a retry pass opened. */
+  closeTransporters(): void {
+    this.mailDeliveryService.closeCompanyTransporters();
+  }
+
   async sweep(options: SweepOptions): Promise<SweepReport> {
     const started = performance.now();
-    const counts: SweepCounts = { due: 0, sent: 0, failed: 0, skipped: {} };
+    const counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} };
     const dispatches: DispatchOutcome[] = [];
+    const pass: PassState = { failuresInRow: new Map(), maxSubmitWindowMs: null };
     // Previews restricted to some companies run on every page view, so they log at debug level only.
     const logProgress = (message: string) =>
       options.dryRun && options.companyIds ? this.logger.debug(message) : this.logger.log(message);
@@ -106,7 +155,13 @@ export class ReminderSweepService {
 
     const recordsRun = !options.dryRun && options.companyIds === undefined;
     const runId = recordsRun ? await this.reminderRepository.startRun(options.day, options.trigger, this.clockService.now()) : null;
+    const failedCompanies: number[] = [];
     try {
+      if (!options.dryRun) {
+        await this.recoverInterrupted();
+        await this.retryDue(pass, counts, dispatches, options.companyIds);
+      }
+
       const lastCompleted = latestBefore(
         options.day,
         await this.reminderRepository.lastCompletedDayBefore(options.day),
@@ -114,8 +169,22 @@ export class ReminderSweepService {
       );
       const companyIds = options.companyIds ? new Set(options.companyIds) : null;
       for (const settings of await this.reminderSettingsService.findEnabled()) {
-        if (companyIds === null || companyIds.has(settings.companyId)) {
-          await this.sweepCompany(settings, options, lastCompleted, counts, dispatches);
+        if (this.stopping(options)) {
+          break;
+        }
+        if (companyIds !== null && !companyIds.has(settings.companyId)) {
+          continue;
+        }
+
+        // One company's broken data or server must not keep the others' reminders from going out.
+        try {
+          await this.sweepCompany(settings, options, lastCompleted, counts, dispatches, pass);
+        } catch (error) {
+          failedCompanies.push(settings.companyId);
+          this.logger.error(
+            `Reminder sweep for '${options.day}' has failed for company '${settings.companyId}'; the other companies go on.`,
+            error instanceof Error ? error.stack : String(error),
+          );
         }
       }
     } catch (error) {
@@ -132,8 +201,16 @@ export class ReminderSweepService {
       }
     }
 
+    // An interrupted run is not completed, so the next start sweeps the same day again.
+    const interrupted = this.stopping(options);
     if (runId !== null) {
-      await this.reminderRepository.finishRun(runId, 'completed', this.clockService.now(), flattenCounts(counts));
+      let status: 'completed' | 'failed' | 'interrupted' = 'completed';
+      if (failedCompanies.length > 0) {
+        status = 'failed';
+      } else if (interrupted) {
+        status = 'interrupted';
+      }
+      await this.reminderRepository.finishRun(runId, status, this.clockService.now(), flattenCounts(counts));
     }
     if (options.dryRunMemory) {
       options.dryRunMemory.lastDay = options.day;
@@ -141,11 +218,169 @@ export class ReminderSweepService {
 
     const durationMs = Math.round(performance.now() - started);
     logProgress(
-      `Reminder sweep for '${options.day}' has been completed in ${durationMs} ms: ${counts.due} due, ${counts.sent} sent, ` +
-        `${counts.failed} failed, skipped ${JSON.stringify(counts.skipped)}.`,
+      `Reminder sweep for '${options.day}' has been ${interrupted ? 'stopped early' : 'completed'} in ${durationMs} ms: ` +
+        `${counts.due} due, ${counts.sent} sent, ${counts.retry} to retry, ${counts.failed} failed, ` +
+        `${counts.uncertain} uncertain, skipped ${JSON.stringify(counts.skipped)}.`,
+    );
+    if (failedCompanies.length > 0) {
+      throw new Error(
+        `The reminder sweep for ${options.day} failed for ${failedCompanies.length} compan${failedCompanies.length === 1 ? 'y' : 'ies'} ` +
+          `(${failedCompanies.map((id) => `'${id}'`).join(', ')}); see the log. The other companies were swept.`,
+      );
+    }
+
+    return {
+      day: options.day,
+      dryRun: options.dryRun,
+      counts,
+      dispatches,
+      durationMs,
+      maxSubmitWindowMs: pass.maxSubmitWindowMs,
+      interrupted,
+    };
+  }
+
+  /**
+   * Sends the reminders in retry whose next attempt is due, and returns how many it handled.
+   * The sweep calls it first; the server also calls it every few minutes so that backoff delays
+   * shorter than a day are kept.
+   */
+  async retryDue(
+    pass: PassState = { failuresInRow: new Map(), maxSubmitWindowMs: null },
+    counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} },
+    dispatches: DispatchOutcome[] = [],
+    companyIds?: number[],
+  ): Promise<number> {
+    const enabled = new Map(
+      (await this.reminderSettingsService.findEnabled())
+        .filter((settings) => companyIds === undefined || companyIds.includes(settings.companyId))
+        .map((settings) => [settings.companyId, settings]),
+    );
+    // NOTE: retries of a company whose reminders are switched off wait until they are switched on again.
+    const contexts = new Map<number, { company: CompanyEntity; mailSettings: MailSettingsEntity | null }>();
+    let handled = 0;
+    let afterId = 0;
+
+    for (;;) {
+      const rows = await this.reminderRepository.findDueRetries(this.clockService.now(), afterId, BATCH_SIZE);
+      for (const row of rows) {
+        afterId = row.id;
+        const settings = enabled.get(row.companyId);
+        if (this.stopRequested || settings === undefined) {
+          continue;
+        }
+        if (!(await this.reminderRepository.claimRetry(row.id, this.clockService.now()))) {
+          continue;
+        }
+
+        let context = contexts.get(row.companyId);
+        if (context === undefined) {
+          context = {
+            company: await this.companiesService.findOne(row.companyId),
+            mailSettings: await this.mailSettingsService.findWithPassword(row.companyId),
+          };
+          contexts.set(row.companyId, context);
+        }
+
+        const outcome = await this.retryOne(row, settings, context, pass);
+        tally(counts, outcome);
+        dispatches.push(outcome);
+        handled += 1;
+      }
+
+      if (rows.length < BATCH_SIZE) {
+        break;
+      }
+    }
+
+    if (handled > 0) {
+      this.logger.log(`The retry pass has handled ${handled} reminder(s).`);
+    }
+
+    return handled;
+  }
+
+  private async retryOne(
+    row: ReminderDispatchEntity,
+    settings: ReminderSettingsEntity,
+    context: { company: CompanyEntity; mailSettings: MailSettingsEntity | null },
+    pass: PassState,
+  ): Promise<DispatchOutcome> {
+    const today = this.clockService.today();
+    const candidate = await this.reminderRepository.findOpenCandidate(row.companyId, row.installmentId);
+    const base = { companyId: row.companyId, clientId: row.clientId, invoiceId: row.invoiceId, installmentId: row.installmentId };
+    const outcome = (status: DispatchOutcome['status'], reason: string | null): DispatchOutcome => ({
+      ...base,
+      clientName: candidate?.clientName ?? '',
+      invoiceNumber: candidate?.invoiceNumber ?? '',
+      level: row.level,
+      dueDate: row.dueDate,
+      status,
+      reason,
+      recipientCount: status === 'skipped' || candidate === null ? 0 : candidate.clientEmails.length,
+    });
+
+    // What changed since the first attempt decides: a paid installment, a moved due date or an
+    // excluded client means this reminder is no longer wanted.
+    let skipReason: SkipReason | null = null;
+    if (candidate === null) {
+      skipReason = 'paid';
+    } else if (candidate.dueDate !== row.dueDate) {
+      skipReason = 'missed';
+    } else if (candidate.clientRemindersDisabled) {
+      skipReason = 'excluded';
+    } else if (candidate.clientEmails.length === 0) {
+      skipReason = 'no-email';
+    }
+    if (skipReason !== null || candidate === null) {
+      await this.reminderRepository.markSkipped(row.id, skipReason ?? 'paid', today);
+
+      return outcome('skipped', skipReason);
+    }
+
+    const recorded = (await this.reminderRepository.findRecorded([row.installmentId])).get(row.installmentId) ?? [];
+    const installmentCounts = await this.reminderRepository.countInstallments([row.invoiceId]);
+    const status = await this.deliver(
+      row.id,
+      row.attempts + 1,
+      () =>
+        this.composeMessage(row.level, candidate, {
+          company: context.company,
+          settings,
+          mailSettings: context.mailSettings,
+          day: today,
+          installmentCount: installmentCounts.get(row.invoiceId) ?? 1,
+          previousReminders: recorded.filter((dispatch) => dispatch.status === 'sent').length,
+        }),
+      { companyId: row.companyId, mailSettings: context.mailSettings, installmentId: row.installmentId, level: row.level },
+      pass,
     );
 
-    return { day: options.day, dryRun: options.dryRun, counts, dispatches, durationMs };
+    return outcome(status, status === 'sent' ? null : status);
+  }
+
+  /**
+   * Turns reminders left by a process that died into retries (never handed to the server) or
+   * uncertain ones (perhaps delivered, so never sent again). Rows younger than
+   * DISPATCH_STALE_SECONDS may belong to a sweep still running elsewhere and are left alone.
+   */
+  async recoverInterrupted(): Promise<void> {
+    const now = this.clockService.now();
+    const staleBefore = new Date(now.getTime() - this.configurationService.get('dispatchStaleSeconds') * 1000);
+    const { retried, uncertain } = await this.reminderRepository.recoverInterrupted(now, staleBefore);
+
+    if (retried > 0) {
+      this.logger.warn(`${retried} reminder(s) left unsent by a stopped process will be tried again.`);
+    }
+    if (uncertain > 0) {
+      this.logger.warn(
+        `${uncertain} reminder(s) were being handed to the SMTP server when a process stopped; they are marked uncertain and not sent again.`,
+      );
+    }
+  }
+
+  private stopping(options: SweepOptions): boolean {
+    return this.stopRequested && !options.dryRun;
   }
 
   private async sweepCompany(
@@ -154,6 +389,7 @@ export class ReminderSweepService {
     lastCompleted: PlainDate | null,
     counts: SweepCounts,
     dispatches: DispatchOutcome[],
+    pass: PassState,
   ): Promise<void> {
     const horizonStart = computeHorizonStart(options.day, settings.catchUpDays, lastCompleted);
     const ranges = settings.offsets.map((offset) => ({
@@ -191,6 +427,10 @@ export class ReminderSweepService {
         });
 
         for (const decision of decisions) {
+          if (this.stopping(options)) {
+            return;
+          }
+
           const current = history.find((row) => row.level === decision.level && row.dueDate === candidate.dueDate);
           const provisionalId = current && isProvisional(current) ? current.id : null;
           const outcome = await this.apply(decision, candidate, {
@@ -201,6 +441,7 @@ export class ReminderSweepService {
             provisionalId,
             installmentCount: installmentCounts.get(candidate.invoiceId) ?? 1,
             previousReminders: history.filter((row) => row.status === 'sent').length,
+            pass,
           });
 
           tally(counts, outcome);
@@ -228,6 +469,7 @@ export class ReminderSweepService {
       provisionalId: number | null;
       installmentCount: number;
       previousReminders: number;
+      pass: PassState;
     },
   ): Promise<DispatchOutcome> {
     const key = {
@@ -275,7 +517,7 @@ export class ReminderSweepService {
       return outcome('due', null);
     }
 
-    const dispatchId = await this.reminderRepository.claim(key, context.provisionalId);
+    const dispatchId = await this.reminderRepository.claim(key, context.provisionalId, this.clockService.now());
     if (dispatchId === null) {
       this.logger.log(
         `Reminder ${decision.level} of installment '${candidate.installmentId}' is already claimed by another sweep; skipping it.`,
@@ -284,51 +526,176 @@ export class ReminderSweepService {
       return outcome('skipped', 'claimed-elsewhere');
     }
 
-    try {
-      const messageId = await this.send(decision, candidate, context);
-      await this.reminderRepository.markSent(dispatchId, messageId, candidate.clientEmails.length, this.clockService.now());
+    const status = await this.deliver(
+      dispatchId,
+      1,
+      () =>
+        this.composeMessage(decision.level, candidate, {
+          company: context.company,
+          settings: context.settings,
+          mailSettings: context.mailSettings,
+          day: context.options.day,
+          installmentCount: context.installmentCount,
+          previousReminders: context.previousReminders,
+        }),
+      { companyId: context.company.id, mailSettings: context.mailSettings, installmentId: candidate.installmentId, level: decision.level },
+      context.pass,
+    );
 
-      return outcome('sent', null);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.reminderRepository.markFailed(dispatchId, message);
-      this.logger.warn(
-        `Reminder ${decision.level} of installment '${candidate.installmentId}' has failed (dispatch '${dispatchId}').`,
+    return outcome(status, status === 'sent' ? null : status);
+  }
+
+  /**
+   * Sends a claimed reminder and records the outcome. The row turns submitting only when the
+   * server requests the message body, so a process killed before then has delivered nothing and
+   * a later sweep sends the reminder; one killed after leaves it uncertain, never sent twice.
+   */
+  private async deliver(
+    dispatchId: number,
+    attempt: number,
+    compose: () => Promise<OutgoingMessage>,
+    target: { companyId: number; mailSettings: MailSettingsEntity | null; installmentId: number; level: number },
+    pass: PassState,
+  ): Promise<DeliveryStatus> {
+    const transport = target.mailSettings ? `company '${target.companyId}'` : 'the system sender';
+    const failuresInRow = pass.failuresInRow.get(transport) ?? 0;
+    if (failuresInRow >= FAILURES_BEFORE_PAUSE) {
+      await this.reminderRepository.markRetry(
+        dispatchId,
+        `Not tried: the SMTP server of ${transport} failed ${failuresInRow} times in a row in this pass.`,
+        this.nextAttemptAt(attempt),
+        false,
       );
 
-      return outcome('failed', (error as { responseCode?: number }).responseCode ? `smtp-${(error as { responseCode: number }).responseCode}` : 'error');
+      return 'retry';
+    }
+
+    let submittedAt: number | null = null;
+    try {
+      const message = await compose();
+      const fromAddress = target.mailSettings?.fromAddress ?? this.configurationService.get('mailDefaultFrom');
+      const messageId = `<${randomUUID()}@${domainOf(fromAddress)}>`;
+      const send = target.mailSettings
+        ? (gated: OutgoingMessage) => this.mailDeliveryService.sendWithCompanyServer(target.mailSettings as MailSettingsEntity, gated)
+        : (gated: OutgoingMessage) => this.mailDeliveryService.sendWithSystemSender(gated);
+
+      const result = await send({
+        ...message,
+        messageId,
+        beforeSubmit: async () => {
+          await this.reminderRepository.markSubmitting(dispatchId, messageId, this.clockService.now());
+          submittedAt = performance.now();
+        },
+      });
+      await this.reminderRepository.markSent(
+        dispatchId,
+        result.messageId || messageId,
+        message.to.length - result.recipientErrors.length,
+        this.clockService.now(),
+        result.recipientErrors,
+      );
+      if (submittedAt !== null) {
+        const window = performance.now() - submittedAt;
+        pass.maxSubmitWindowMs = Math.max(pass.maxSubmitWindowMs ?? 0, Math.round(window * 100) / 100);
+      }
+      pass.failuresInRow.set(transport, 0);
+
+      return 'sent';
+    } catch (error) {
+      return this.recordFailure(dispatchId, attempt, error, submittedAt !== null, target, transport, pass);
     }
   }
 
-  private async send(
-    decision: ReminderDecision,
+  private async recordFailure(
+    dispatchId: number,
+    attempt: number,
+    error: unknown,
+    submitted: boolean,
+    target: { installmentId: number; level: number },
+    transport: string,
+    pass: PassState,
+  ): Promise<DeliveryStatus> {
+    const answer = describeError(error);
+    const label = `Reminder ${target.level} of installment '${target.installmentId}' (dispatch '${dispatchId}')`;
+
+    // The server had the whole message and sent no reply, so it may have accepted it: never send it again.
+    if (submitted && !hasSmtpReply(error)) {
+      await this.reminderRepository.markUncertain(
+        dispatchId,
+        `The connection ended after the message was handed to the server, which may have delivered it: ${answer}`,
+      );
+      this.logger.warn(`${label} may or may not have been delivered; it is marked uncertain.`);
+
+      return 'uncertain';
+    }
+
+    if (isPermanentSmtpFailure(error)) {
+      const rejected = describeRecipientErrors((error as { rejectedErrors?: unknown }).rejectedErrors);
+      await this.reminderRepository.markFailed(dispatchId, answer, 'rejected', rejected);
+      this.logger.warn(`${label} was rejected by the SMTP server of ${transport}; it is recorded as failed.`);
+
+      return 'failed';
+    }
+
+    // Only failures of the server count towards pausing it; a failure of this program does not.
+    const serverFailure = typeof (error as { code?: unknown })?.code === 'string' || hasSmtpReply(error);
+    pass.failuresInRow.set(transport, serverFailure ? (pass.failuresInRow.get(transport) ?? 0) + 1 : 0);
+
+    const maxAttempts = this.configurationService.get('mailRetryMaxAttempts');
+    if (attempt >= maxAttempts) {
+      await this.reminderRepository.markFailed(
+        dispatchId,
+        `Gave up after ${attempt} attempt(s); the last one failed with: ${answer}`,
+        'retries-exhausted',
+        [],
+      );
+      this.logger.warn(`${label} has failed ${attempt} time(s) and is recorded as failed.`);
+
+      return 'failed';
+    }
+
+    const nextAttemptAt = this.nextAttemptAt(attempt);
+    await this.reminderRepository.markRetry(dispatchId, answer, nextAttemptAt);
+    this.logger.warn(`${label} has failed temporarily (attempt ${attempt} of ${maxAttempts}); next attempt at ${nextAttemptAt.toISOString()}.`);
+
+    return 'retry';
+  }
+
+  /** Exponential backoff: MAIL_RETRY_BASE_SECONDS after the first attempt, doubling after each. */
+  private nextAttemptAt(attempt: number): Date {
+    const delaySeconds = this.configurationService.get('mailRetryBaseSeconds') * 2 ** Math.max(0, attempt - 1);
+
+    return new Date(this.clockService.now().getTime() + delaySeconds * 1000);
+  }
+
+  private async composeMessage(
+    level: number,
     candidate: ReminderCandidate,
     context: {
       company: CompanyEntity;
       settings: ReminderSettingsEntity;
       mailSettings: MailSettingsEntity | null;
-      options: SweepOptions;
+      day: PlainDate;
       installmentCount: number;
       previousReminders: number;
     },
-  ): Promise<string> {
+  ): Promise<OutgoingMessage> {
     const language = candidate.clientLanguage;
     const data = buildReminderMessageData({
       candidate,
       company: context.company,
       settings: context.settings,
       language,
-      level: decision.level,
-      day: context.options.day,
+      level,
+      day: context.day,
       installmentCount: context.installmentCount,
       previousReminders: context.previousReminders,
     });
 
     // Custom templates go only through the company's own server; the system sender always uses the default.
     const template =
-      (context.mailSettings
-        ? await this.mailSettingsService.findTemplate(context.company.id, decision.level, language)
-        : null) ?? defaultReminderTemplate(language, decision.level);
+      (context.mailSettings ? await this.mailSettingsService.findTemplate(context.company.id, level, language) : null) ??
+      defaultReminderTemplate(language, level);
     const rendered = renderReminderMessage(template, data);
     const attachments = context.settings.attachCourtesyCopy
       ? [
@@ -339,13 +706,13 @@ export class ReminderSweepService {
           },
         ]
       : [];
-    const message = { to: candidate.clientEmails, ...rendered, attachments };
 
-    const result = context.mailSettings
-      ? await this.mailDeliveryService.sendWithCompanyServer(context.mailSettings, message)
-      : await this.mailDeliveryService.sendWithSystemSender({ ...message, replyTo: context.company.email });
-
-    return result.messageId;
+    return {
+      to: candidate.clientEmails,
+      ...rendered,
+      attachments,
+      replyTo: context.mailSettings ? undefined : context.company.email,
+    };
   }
 }
 
@@ -396,6 +763,12 @@ function tally(counts: SweepCounts, outcome: DispatchOutcome): void {
   } else if (outcome.status === 'failed') {
     counts.due += 1;
     counts.failed += 1;
+  } else if (outcome.status === 'retry') {
+    counts.due += 1;
+    counts.retry += 1;
+  } else if (outcome.status === 'uncertain') {
+    counts.due += 1;
+    counts.uncertain += 1;
   } else if (outcome.status === 'due') {
     counts.due += 1;
   } else {
@@ -405,10 +778,34 @@ function tally(counts: SweepCounts, outcome: DispatchOutcome): void {
 }
 
 function flattenCounts(counts: SweepCounts): Record<string, number> {
-  const flat: Record<string, number> = { due: counts.due, sent: counts.sent, failed: counts.failed };
+  const flat: Record<string, number> = {
+    due: counts.due,
+    sent: counts.sent,
+    failed: counts.failed,
+    retry: counts.retry,
+    uncertain: counts.uncertain,
+  };
   Object.entries(counts.skipped).forEach(([reason, count]) => (flat[`skipped:${reason}`] = count));
 
   return flat;
+}
+
+/** Returns the domain of an address such as "Name <user@example.com>", for Message-IDs. */
+function domainOf(address: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(address);
+
+  return match ? match[1] : 'solleciti.invalid';
+}
+
+/** Returns the server's reply, or the error's message, without the stack. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const { response } = error as { response?: unknown };
+
+    return typeof response === 'string' && response.length > 0 ? response : error.message;
+  }
+
+  return String(error);
 }
 
 function courtesyCopyFileName(invoiceNumber: string, language: 'it' | 'en'): string {

@@ -5,10 +5,10 @@ import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 
 import { isUniqueViolation } from '../../services/database/unique-violation';
 import { InstallmentEntity } from '../invoices/installment.entity';
-import { ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
+import { FailureReason, RecipientError, ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
 import { PROVISIONAL_SKIP_REASONS, RecordedDispatch } from './reminder-rule';
 import { ScheduledSweepClaimEntity } from './scheduled-sweep-claim.entity';
-import { SweepRunEntity } from './sweep-run.entity';
+import { SweepRunEntity, SweepRunStatus } from './sweep-run.entity';
 
 /** An open, remindable installment with what the sweep needs of its invoice and client. */
 export interface ReminderCandidate {
@@ -172,14 +172,22 @@ export class ReminderRepository {
    * Claims a reminder before it is sent: inserts its row as 'sending', or takes over a provisional
    * skip or a failed send. Returns the row id, or null when another sweep has claimed the reminder already.
    */
-  async claim(key: DispatchKey, provisionalId: number | null): Promise<number | null> {
+  async claim(key: DispatchKey, provisionalId: number | null, now: Date): Promise<number | null> {
     const repository = this.dataSource.getRepository(ReminderDispatchEntity);
 
     if (provisionalId !== null) {
       const result = await repository
         .createQueryBuilder()
         .update()
-        .set({ status: 'sending', reason: null, processedDay: key.processedDay, attempts: () => 'attempts + 1' })
+        .set({
+          status: 'sending',
+          reason: null,
+          processedDay: key.processedDay,
+          claimedAt: now,
+          nextAttemptAt: null,
+          // A later day's sweep starts a new round of attempts, with its own backoff and limit.
+          attempts: 1,
+        })
         .where("id = :id AND (status = 'failed' OR (status = 'skipped' AND reason IN (:...reasons)))", {
           id: provisionalId,
           reasons: PROVISIONAL_SKIP_REASONS,
@@ -190,7 +198,7 @@ export class ReminderRepository {
     }
 
     try {
-      const result = await repository.insert({ ...key, status: 'sending', reason: null, attempts: 1 });
+      const result = await repository.insert({ ...key, status: 'sending', reason: null, attempts: 1, claimedAt: now });
 
       return Number(result.identifiers[0]['id']);
     } catch (error) {
@@ -202,16 +210,153 @@ export class ReminderRepository {
     }
   }
 
-  async markSent(id: number, messageId: string, recipientCount: number, sentAt: Date): Promise<void> {
-    await this.dataSource
+  /**
+   * Claims a reminder in retry whose next attempt is due. Returns false when another sweep took it
+   * first, so that two processes retrying at once send it once.
+   */
+  async claimRetry(id: number, now: Date): Promise<boolean> {
+    const result = await this.dataSource
       .getRepository(ReminderDispatchEntity)
-      .update({ id }, { status: 'sent', messageId: messageId.slice(0, 255), recipientCount, sentAt, lastError: null });
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'sending', claimedAt: now, nextAttemptAt: null, attempts: () => 'attempts + 1' })
+      .where("id = :id AND status = 'retry' AND next_attempt_at <= :now", { id, now })
+      .execute();
+
+    return result.affected === 1;
   }
 
-  async markFailed(id: number, error: string): Promise<void> {
+  /** Returns the reminders in retry whose next attempt is due, oldest first. */
+  async findDueRetries(now: Date, afterId: number, limit: number): Promise<ReminderDispatchEntity[]> {
+    return this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .createQueryBuilder('dispatch')
+      .where("dispatch.status = 'retry' AND dispatch.next_attempt_at <= :now AND dispatch.id > :afterId", { now, afterId })
+      .orderBy('dispatch.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Marks a claimed reminder as being handed to the SMTP server, with the Message-ID it carries.
+   * Called when the server requests the body: from here on it may be delivered, so a process that
+   * dies now leaves a row that is never sent again. Throws when the row is no longer this sweep's.
+   */
+  async markSubmitting(id: number, messageId: string, now: Date): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'submitting', messageId: messageId.slice(0, 255), submittedAt: now })
+      .where("id = :id AND status = 'sending'", { id })
+      .execute();
+
+    if (result.affected !== 1) {
+      throw new Error(`Dispatch '${id}' is no longer claimed by this sweep; the message was not sent`);
+    }
+  }
+
+  async markSent(id: number, messageId: string, recipientCount: number, sentAt: Date, recipientErrors: RecipientError[]): Promise<void> {
+    await this.dataSource.getRepository(ReminderDispatchEntity).update(
+      { id },
+      {
+        status: 'sent',
+        reason: null,
+        messageId: messageId.slice(0, 255),
+        recipientCount,
+        sentAt,
+        lastError: null,
+        nextAttemptAt: null,
+        recipientErrors: recipientErrors.length > 0 ? recipientErrors : null,
+      },
+    );
+  }
+
+  /** Records a temporary failure; `countAttempt` is false when the server was not even tried. */
+  async markRetry(id: number, error: string, nextAttemptAt: Date, countAttempt = true): Promise<void> {
     await this.dataSource
       .getRepository(ReminderDispatchEntity)
-      .update({ id }, { status: 'failed', lastError: error.slice(0, 2000) });
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'retry',
+        lastError: error.slice(0, 2000),
+        nextAttemptAt,
+        ...(countAttempt ? {} : { attempts: () => 'attempts - 1' }),
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async markFailed(id: number, error: string, reason: FailureReason, recipientErrors: RecipientError[]): Promise<void> {
+    await this.dataSource.getRepository(ReminderDispatchEntity).update(
+      { id },
+      {
+        status: 'failed',
+        reason,
+        lastError: error.slice(0, 2000),
+        nextAttemptAt: null,
+        recipientErrors: recipientErrors.length > 0 ? recipientErrors : null,
+      },
+    );
+  }
+
+  /** Records that a claimed reminder could not have been delivered and its outcome is unknown. */
+  async markUncertain(id: number, error: string): Promise<void> {
+    await this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .update({ id }, { status: 'uncertain', lastError: error.slice(0, 2000), nextAttemptAt: null });
+  }
+
+  /** Ends a claimed reminder that no longer needs sending (paid, client excluded, …). */
+  async markSkipped(id: number, reason: SkipReason, processedDay: PlainDate): Promise<void> {
+    await this.dataSource
+      .getRepository(ReminderDispatchEntity)
+      .update({ id }, { status: 'skipped', reason, processedDay, nextAttemptAt: null });
+  }
+
+  /**
+   * Recovers reminders left behind by a process that died. A row still sending since before
+   * `staleBefore` never reached the SMTP server, so it becomes a retry due now. A row still
+   * submitting may have been accepted, so it becomes uncertain and is never sent again.
+   */
+  async recoverInterrupted(now: Date, staleBefore: Date): Promise<{ retried: number; uncertain: number }> {
+    const repository = this.dataSource.getRepository(ReminderDispatchEntity);
+    const retried = await repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'retry',
+        nextAttemptAt: now,
+        lastError: 'The process stopped before handing the message to the SMTP server; it is tried again.',
+      })
+      .where("status = 'sending' AND claimed_at < :staleBefore", { staleBefore })
+      .execute();
+    const uncertain = await repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'uncertain',
+        lastError:
+          'The process stopped while the SMTP server was receiving the message, which may have been delivered; ' +
+          'look for its Message-ID in the server log. It is not sent again.',
+      })
+      // Rows claimed before claimed_at existed cannot tell the two cases apart, so they count as submitting.
+      .where("(status = 'submitting' AND submitted_at < :staleBefore) OR (status = 'sending' AND claimed_at IS NULL)", {
+        staleBefore,
+      })
+      .execute();
+
+    return { retried: retried.affected ?? 0, uncertain: uncertain.affected ?? 0 };
+  }
+
+  /** Returns one open, remindable installment of a company, or null when it is paid or gone. */
+  async findOpenCandidate(companyId: number, installmentId: number): Promise<ReminderCandidate | null> {
+    const row: Record<string, unknown> | undefined = await this.openCandidatesQuery(companyId)
+      .andWhere('installment.id = :installmentId', { installmentId })
+      .getRawOne();
+
+    return row ? toCandidate(row) : null;
   }
 
   /** Records a skip, or refreshes a provisional one; never overwrites a sent or claimed row. */
@@ -265,6 +410,11 @@ export class ReminderRepository {
     return takenOver.affected === 1;
   }
 
+  /** Gives up this instance's claim on a day's scheduled sweep, so the next start sweeps it again. */
+  async releaseScheduledSweep(day: PlainDate, instanceId: string): Promise<void> {
+    await this.dataSource.getRepository(ScheduledSweepClaimEntity).delete({ runDay: day, instanceId });
+  }
+
   /** Returns the last day before `day` whose sweep completed, or null. */
   async lastCompletedDayBefore(day: PlainDate): Promise<PlainDate | null> {
     const row: { last: string | null } | undefined = await this.dataSource
@@ -289,7 +439,7 @@ export class ReminderRepository {
     return Number(result.identifiers[0]['id']);
   }
 
-  async finishRun(id: number, status: 'completed' | 'failed', finishedAt: Date, counts: Record<string, number>): Promise<void> {
+  async finishRun(id: number, status: Exclude<SweepRunStatus, 'running'>, finishedAt: Date, counts: Record<string, number>): Promise<void> {
     await this.dataSource.getRepository(SweepRunEntity).update({ id }, { status, finishedAt, counts });
   }
 }

@@ -4,6 +4,7 @@ import {
   ListRemindersQueryDto,
   PageResponse,
   ReminderCalendarQueryDto,
+  ReminderAttentionResponse,
   ReminderCalendarResponse,
   ReminderDispatchResponse,
   UpcomingRemindersQueryDto,
@@ -29,6 +30,15 @@ export class RemindersController {
     @Query() query: ListRemindersQueryDto,
   ): Promise<PageResponse<ReminderDispatchResponse>> {
     return this.remindersService.list(companyId, query);
+  }
+
+  /**
+   * What needs a person's attention: reminders failed in the last 30 days, sent with some
+   * recipients refused, waiting for a retry, or of unknown delivery.
+   */
+  @Get('attention')
+  attention(@Param('companyId', ParseIntPipe) companyId: number): Promise<ReminderAttentionResponse> {
+    return this.remindersService.attention(companyId);
   }
 
   /**

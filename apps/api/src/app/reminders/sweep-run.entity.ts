@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SweepRunStatus = 'running' | 'completed' | 'failed';
+export type SweepRunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 
 /** One run of the reminder sweep for one day; the last completed day bounds the catch-up. */
 @Entity('sweep_runs')

@@ -26,6 +26,9 @@ export interface Configuration {
   loginLockMinutes: number;
   secretsKey: string | null;
   secretsKeyFile: string;
+  mailRetryMaxAttempts: number;
+  mailRetryBaseSeconds: number;
+  dispatchStaleSeconds: number;
 }
 
 export class ConfigurationError extends Error {
@@ -129,6 +132,9 @@ export function parseConfiguration(environment: NodeJS.ProcessEnv): Configuratio
     loginLockMinutes: integer('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     secretsKey: read('SECRETS_KEY') ?? null,
     secretsKeyFile: resolvePath(read('SECRETS_KEY_FILE') ?? 'var/secrets.key'),
+    mailRetryMaxAttempts: integer('MAIL_RETRY_MAX_ATTEMPTS', 6, 1, 20),
+    mailRetryBaseSeconds: integer('MAIL_RETRY_BASE_SECONDS', 300, 1, 24 * 3600),
+    dispatchStaleSeconds: integer('DISPATCH_STALE_SECONDS', 900, 1, 24 * 3600),
   };
 
   if (configuration.jwtSecret !== null && configuration.jwtSecret.length < 32) {

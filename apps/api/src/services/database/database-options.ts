@@ -19,6 +19,7 @@ import { InitialSchema1764880000000 } from '../../migrations/1764880000000-initi
 import { ClientExclusionIndex1764950000000 } from '../../migrations/1764950000000-client-exclusion-index';
 import { LoginLockout1764960000000 } from '../../migrations/1764960000000-login-lockout';
 import { ScheduledSweepClaims1764970000000 } from '../../migrations/1764970000000-scheduled-sweep-claims';
+import { DispatchRetries1765000000000 } from '../../migrations/1765000000000-dispatch-retries';
 import { DatabaseConfiguration } from '../configuration/configuration.service';
 import { AppSecretEntity } from './app-secret.entity';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ClientExclusionIndex1764950000000,
   LoginLockout1764960000000,
   ScheduledSweepClaims1764970000000,
+  DispatchRetries1765000000000,
 ];
 
 /**

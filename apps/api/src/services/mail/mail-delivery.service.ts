@@ -7,7 +7,9 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { MailSettingsEntity } from '../../app/mail-settings/mail-settings.entity';
+import type { RecipientError } from '../../app/reminders/reminder-dispatch.entity';
 import { ConfigurationService } from '../configuration/configuration.service';
+import { BEFORE_SUBMIT_OPTION, BeforeSubmit } from './submission-gate';
 
 export interface OutgoingMessage {
   to: string[];
@@ -16,6 +18,10 @@ export interface OutgoingMessage {
   html: string;
   replyTo?: string | null;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+  /** The Message-ID header to use, so that it is known before the message leaves. */
+  messageId?: string;
+  /** Runs when the server is ready for the message body, before any of it is sent. */
+  beforeSubmit?: BeforeSubmit;
 }
 
 /** The SMTP server fields of a company's mail settings, saved or not. */
@@ -28,6 +34,8 @@ export interface DeliveryResult {
   messageId: string;
   /** The .eml file written when no SMTP server is configured. */
   outboxFile: string | null;
+  /** Recipients the server refused while it accepted the message for the others. */
+  recipientErrors: RecipientError[];
 }
 
 /**
@@ -58,7 +66,7 @@ export class MailDeliveryService {
       ...this.toMailOptions(message),
     });
 
-    return { messageId: String(info.messageId ?? ''), outboxFile: null };
+    return { messageId: String(info.messageId ?? ''), outboxFile: null, recipientErrors: recipientErrorsOf(info) };
   }
 
   async sendWithSystemSender(message: OutgoingMessage): Promise<DeliveryResult> {
@@ -68,10 +76,35 @@ export class MailDeliveryService {
     });
 
     if (!this.usesOutbox) {
-      return { messageId: String(info.messageId ?? ''), outboxFile: null };
+      return { messageId: String(info.messageId ?? ''), outboxFile: null, recipientErrors: recipientErrorsOf(info) };
     }
 
-    return { messageId: String(info.messageId ?? ''), outboxFile: await this.writeToOutbox(info.message as Buffer) };
+    return {
+      messageId: String(info.messageId ?? ''),
+      outboxFile: await this.writeToOutbox(info.message as Buffer),
+      recipientErrors: [],
+    };
+  }
+
+  /** Checks that the system SMTP server (SMTP_URL) accepts a connection and the login, within `timeoutMs`. */
+  async verifySystemTransport(timeoutMs: number): Promise<void> {
+    const smtpUrl = this.configurationService.get('smtpUrl');
+    if (smtpUrl === null) {
+      return;
+    }
+
+    // A connection of its own, so that the check neither waits for nor disturbs the pool.
+    const transporter = createTransport({
+      url: smtpUrl,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    } as SMTPTransport.Options);
+    try {
+      await transporter.verify();
+    } finally {
+      transporter.close();
+    }
   }
 
   /**
@@ -105,7 +138,7 @@ export class MailDeliveryService {
         timeout,
       ]);
 
-      return { messageId: String(info.messageId ?? ''), outboxFile: null };
+      return { messageId: String(info.messageId ?? ''), outboxFile: null, recipientErrors: recipientErrorsOf(info) };
     } finally {
       clearTimeout(timer);
       transporter.close();
@@ -120,6 +153,8 @@ export class MailDeliveryService {
       html: message.html,
       replyTo: message.replyTo ?? undefined,
       attachments: message.attachments,
+      messageId: message.messageId,
+      [BEFORE_SUBMIT_OPTION]: message.beforeSubmit,
       // nodemailer folds and encodes headers itself; a value with a line break is rejected upstream.
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -194,4 +229,42 @@ function smtpTransportOptions(settings: SmtpServerSettings): SMTPTransport.Optio
     ignoreTLS: settings.security === 'none',
     auth: settings.username ? { user: settings.username, pass: settings.password ?? '' } : undefined,
   };
+}
+
+/** Reads the refused recipients of a partly accepted message from nodemailer's result. */
+function recipientErrorsOf(info: unknown): RecipientError[] {
+  return describeRecipientErrors((info as { rejectedErrors?: unknown }).rejectedErrors);
+}
+
+/** Turns nodemailer's per-recipient errors into what is stored, with the server's reply. */
+export function describeRecipientErrors(errors: unknown): RecipientError[] {
+  if (!Array.isArray(errors)) {
+    return [];
+  }
+
+  return errors.map((error: { recipient?: unknown; response?: unknown; responseCode?: unknown; message?: unknown }) => ({
+    recipient: String(error.recipient ?? ''),
+    response: String(error.response ?? error.message ?? '').slice(0, 500),
+    responseCode: typeof error.responseCode === 'number' ? error.responseCode : null,
+  }));
+}
+
+/**
+ * Tells a failure worth trying again (no reply, a dropped or refused connection, a 4xx reply, or
+ * a rejected login, which the company can fix) from one that will fail the same way (a 5xx reply).
+ */
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  if (code === 'EAUTH') {
+    return false;
+  }
+
+  return typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+}
+
+/** Returns true when the server replied to the message itself, so it certainly did not accept it. */
+export function hasSmtpReply(error: unknown): boolean {
+  const { responseCode } = (error ?? {}) as { responseCode?: unknown };
+
+  return typeof responseCode === 'number' && responseCode >= 400;
 }

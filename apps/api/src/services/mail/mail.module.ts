@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 
 import { ConfigurationService } from '../configuration/configuration.service';
 import { MailDeliveryService } from './mail-delivery.service';
+import { submissionGatePlugin } from './submission-gate';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { MailDeliveryService } from './mail-delivery.service';
             ? { url: smtpUrl, pool: true, maxConnections: 2, maxMessages: Infinity }
             : { streamTransport: true, buffer: true, newline: 'unix' },
           verifyTransporters: false,
+          plugins: [{ step: 'stream', plugin: submissionGatePlugin }],
         };
       },
     }),

@@ -2,9 +2,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 import { IsPlainDate } from '../common/validators';
+import { REMINDER_DISPATCH_STATUSES } from './reminder-dispatch.response';
 
 export class ListRemindersQueryDto {
-  @IsOptional() @IsIn(['sending', 'sent', 'failed', 'skipped']) status?: string;
+  @IsOptional() @IsIn(REMINDER_DISPATCH_STATUSES) status?: string;
 
   /** First processing day included, YYYY-MM-DD. */
   @IsOptional() @IsPlainDate() from?: string;
