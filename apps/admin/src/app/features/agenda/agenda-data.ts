@@ -42,7 +42,7 @@ export interface AgendaReminder {
   clientId: number;
   clientName: string;
   level: number;
-  status: 'due' | 'skipped' | 'sent' | 'failed' | 'sending';
+  status: 'due' | 'skipped' | 'sent' | 'failed' | 'sending' | 'submitting' | 'retry' | 'uncertain';
   reason: string | null;
 }
 

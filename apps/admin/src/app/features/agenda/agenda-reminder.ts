@@ -44,7 +44,12 @@ export function agendaReminderOutcome(reminder: AgendaReminder): string {
     case 'failed':
       return $localize`:Agenda reminder whose sending failed@@agenda.reminder.failed:non riuscito`;
     case 'sending':
+    case 'submitting':
       return $localize`:Agenda reminder being sent@@agenda.reminder.sending:in invio`;
+    case 'retry':
+      return $localize`:Agenda reminder waiting for another attempt after a temporary error@@agenda.reminder.retry:in nuovo tentativo`;
+    case 'uncertain':
+      return $localize`:Agenda reminder whose delivery is unknown@@agenda.reminder.uncertain:da verificare`;
     default:
       return reason
         ? $localize`:Agenda reminder skipped, with the reason@@agenda.reminder.skippedReason:saltato (${reason}:reason:)`

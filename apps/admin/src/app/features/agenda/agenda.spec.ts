@@ -325,5 +325,8 @@ function sentReminder() {
     attempts: 1,
     lastError: null,
     sentAt: '2017-03-01T07:00:00.000Z',
+    nextAttemptAt: null,
+    messageId: null,
+    recipientErrors: [],
   };
 }

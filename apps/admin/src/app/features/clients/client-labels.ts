@@ -10,6 +10,9 @@ export const CLIENT_KIND_LABELS: Record<ClientKind, string> = {
 /** Names of the states of a sent reminder. */
 export const REMINDER_STATUS_LABELS: Record<ReminderDispatchResponse['status'], string> = {
   sending: $localize`:Reminder state, being sent@@clients.reminderStatus.sending:In invio`,
+  submitting: $localize`:Reminder state, the mail server is receiving it now@@clients.reminderStatus.submitting:In consegna al server`,
+  retry: $localize`:Reminder state, another attempt is scheduled after a temporary error@@clients.reminderStatus.retry:In nuovo tentativo`,
+  uncertain: $localize`:Reminder state, delivery unknown because the program stopped while handing it over@@clients.reminderStatus.uncertain:Da verificare`,
   sent: $localize`:Reminder state, sent@@clients.reminderStatus.sent:Inviato`,
   failed: $localize`:Reminder state, sending failed@@clients.reminderStatus.failed:Non riuscito`,
   skipped: $localize`:Reminder state, not sent on purpose@@clients.reminderStatus.skipped:Non inviato`,

@@ -37,6 +37,9 @@ function dispatch(overrides: Partial<ReminderDispatchResponse>): ReminderDispatc
     attempts: 1,
     lastError: null,
     sentAt: '2017-03-28T07:05:00.000Z',
+    nextAttemptAt: null,
+    messageId: null,
+    recipientErrors: [],
     ...overrides,
   };
 }
@@ -127,6 +130,48 @@ describe('ReminderHistory', () => {
     expect(rows['day'].text[0]).toBe('28/03/2017 ore 09:05');
     expect(rows['position'].text[0]).toBe('1 scad. 31/03/2017');
     expect(rows['recipients'].text.slice(0, 2)).toEqual(['2', '0']);
+  });
+
+  it('explains retries, uncertain and rejected', async () => {
+    await answer(
+      page([
+        dispatch({
+          id: 1,
+          status: 'retry',
+          lastError: '451 4.3.0 Mailbox temporarily busy',
+          nextAttemptAt: '2017-03-28T07:10:00.000Z',
+          sentAt: null,
+        }),
+        dispatch({ id: 2, status: 'uncertain', messageId: '<a1@azienda.example>', sentAt: null }),
+        dispatch({ id: 3, status: 'failed', reason: 'rejected', lastError: '554 5.7.1 Refused', attempts: 1, sentAt: null }),
+        dispatch({
+          id: 4,
+          status: 'sent',
+          recipientCount: 1,
+          recipientErrors: [{ recipient: 'vecchio@cliente.example', response: '550 5.1.1 No such user', responseCode: 550 }],
+        }),
+      ]),
+    );
+
+    const table = await loader.getHarness(MatTableHarness);
+    const rows = await table.getCellTextByColumnName();
+
+    expect(rows['status'].text).toEqual(['↻ In nuovo tentativo', '? Da verificare', '✕ Non riuscito', '✓ Inviato']);
+    expect(rows['reason'].text[0]).toBe('451 4.3.0 Mailbox temporarily busy — prossimo tentativo 28/03/2017, 09:10');
+    expect(rows['reason'].text[1]).toContain('Message-ID <a1@azienda.example>');
+    expect(rows['reason'].text[1]).toContain('Non verrà reinviato.');
+    expect(rows['reason'].text[2]).toBe('Rifiutato dal server di posta: 554 5.7.1 Refused (tentativi: 1)');
+    expect(rows['reason'].text[3]).toBe('— Indirizzi rifiutati: vecchio@cliente.example (550 5.1.1 No such user)');
+  });
+
+  it('applies the status query parameter', async () => {
+    fixture.componentRef.setInput('status', 'failed');
+    TestBed.tick();
+    const live = http.match((candidate) => candidate.url === `${COMPANY_URL}/reminders`).filter((request) => !request.cancelled);
+
+    expect(live).toHaveLength(1);
+    expect(live[0].request.params.get('status')).toBe('failed');
+    live[0].flush(page([]));
   });
 
   it('links client and invoice to their pages', async () => {

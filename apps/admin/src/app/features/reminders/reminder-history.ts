@@ -58,9 +58,20 @@ export class ReminderHistory implements OnInit {
     hour: '2-digit',
     minute: '2-digit',
   });
+  private readonly dateTimeFormat = new Intl.DateTimeFormat(inject(LOCALE_ID), {
+    timeZone: 'Europe/Rome',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
   /** Client filter applied when the page opens, from the `clientId` query parameter, e.g. /solleciti?clientId=12. */
   readonly clientId = input<string | undefined>();
+
+  /** Status filter applied when the page opens, from the `status` query parameter, e.g. /solleciti?status=failed. */
+  readonly status = input<string | undefined>();
 
   protected readonly statuses = REMINDER_STATUSES;
   protected readonly statusLabel = reminderStatusLabel;
@@ -77,7 +88,9 @@ export class ReminderHistory implements OnInit {
 
   /** Filters of the last search, or null until the user searches, so that the query parameter applies. */
   private readonly appliedFilters = signal<HistoryFilters | null>(null);
-  protected readonly filters = computed(() => this.appliedFilters() ?? { ...EMPTY_FILTERS, clientId: this.clientId() ?? '' });
+  protected readonly filters = computed(
+    () => this.appliedFilters() ?? { ...EMPTY_FILTERS, clientId: this.clientId() ?? '', status: this.initialStatus() },
+  );
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly formError = signal<string | null>(null);
@@ -100,6 +113,14 @@ export class ReminderHistory implements OnInit {
     if (clientId) {
       this.form.controls.clientId.setValue(clientId);
     }
+    this.form.controls.status.setValue(this.initialStatus());
+  }
+
+  /** Returns the status from the query parameter when it is a known one, otherwise no filter. */
+  private initialStatus(): string {
+    const status = this.status() ?? '';
+
+    return (REMINDER_STATUSES as readonly string[]).includes(status) ? status : '';
   }
 
   protected search(): void {
@@ -127,13 +148,35 @@ export class ReminderHistory implements OnInit {
   }
 
   protected reasonText(row: ReminderDispatchResponse): string {
-    if (row.status === 'failed') {
-      const error = row.lastError ?? $localize`:Failed reminder with no recorded error@@reminders.history.noError:Errore non registrato`;
+    const error = row.lastError ?? $localize`:Failed reminder with no recorded error@@reminders.history.noError:Errore non registrato`;
 
-      return $localize`:Failure text, error and number of attempts@@reminders.history.failedReason:${error}:error: (tentativi: ${row.attempts}:attempts:)`;
+    if (row.status === 'failed') {
+      const failure = $localize`:Failure text, error and number of attempts@@reminders.history.failedReason:${error}:error: (tentativi: ${row.attempts}:attempts:)`;
+      const reason = reminderReasonLabel(row.reason);
+
+      return reason ? `${reason}: ${failure}` : failure;
+    }
+    if (row.status === 'retry') {
+      const time = row.nextAttemptAt ? this.dateTimeFormat.format(new Date(row.nextAttemptAt)) : '—';
+
+      return $localize`:Reminder waiting for another attempt, with the last error and the time of the next attempt@@reminders.history.retryReason:${error}:error: — prossimo tentativo ${time}:time:`;
+    }
+    if (row.status === 'uncertain') {
+      return $localize`:Reminder whose delivery is unknown, with its Message-ID to look up in the mail server's log@@reminders.history.uncertainReason:Il programma si è fermato durante la consegna: controllare nel registro del server di posta il Message-ID ${row.messageId ?? '—'}:messageId:. Non verrà reinviato.`;
     }
 
     return reminderReasonLabel(row.reason) ?? '—';
+  }
+
+  /** Returns the recipients the server rejected, each with its reply, or null when there are none. */
+  protected rejectedRecipients(row: ReminderDispatchResponse): string | null {
+    if (row.recipientErrors.length === 0) {
+      return null;
+    }
+
+    const list = row.recipientErrors.map((error) => `${error.recipient} (${error.response})`).join('; ');
+
+    return $localize`:Recipients the mail server rejected, with its replies@@reminders.history.rejectedRecipients:Indirizzi rifiutati: ${list}:list:`;
   }
 
   protected sentTime(row: ReminderDispatchResponse): string | null {

@@ -1,7 +1,15 @@
-/** Status of a recorded reminder: being sent, sent, failed after its retries, or skipped. */
-export type ReminderStatus = 'sending' | 'sent' | 'failed' | 'skipped';
+import { ReminderDispatchStatus } from '@solleciti/dto';
 
-export const REMINDER_STATUSES: readonly ReminderStatus[] = ['sent', 'failed', 'skipped', 'sending'];
+/** Statuses in the order the history's filter lists them: outcomes first, then the ones in progress. */
+export const REMINDER_STATUSES: readonly ReminderDispatchStatus[] = [
+  'sent',
+  'failed',
+  'retry',
+  'uncertain',
+  'skipped',
+  'sending',
+  'submitting',
+];
 
 /** Returns the Italian label of a reminder status, e.g. "Inviato". */
 export function reminderStatusLabel(status: string): string {
@@ -14,6 +22,12 @@ export function reminderStatusLabel(status: string): string {
       return $localize`:Reminder status, not sent on purpose, see the reason@@reminders.status.skipped:Saltato`;
     case 'sending':
       return $localize`:Reminder status, the e-mail is being sent@@reminders.status.sending:In invio`;
+    case 'submitting':
+      return $localize`:Reminder status, the mail server is receiving the e-mail now@@reminders.status.submitting:In consegna al server`;
+    case 'retry':
+      return $localize`:Reminder status, a temporary error, another attempt is scheduled@@reminders.status.retry:In nuovo tentativo`;
+    case 'uncertain':
+      return $localize`:Reminder status, the program stopped while handing the e-mail over, so it may or may not have arrived@@reminders.status.uncertain:Da verificare`;
     default:
       return status;
   }
@@ -28,6 +42,10 @@ export function reminderStatusIcon(status: string): string {
       return '✕';
     case 'skipped':
       return '⤼';
+    case 'retry':
+      return '↻';
+    case 'uncertain':
+      return '?';
     default:
       return '…';
   }
@@ -52,6 +70,12 @@ export function reminderReasonLabel(reason: string | null | undefined): string |
       return $localize`:Skip reason, the client is excluded from reminders@@reminders.reason.excluded:Cliente escluso`;
     case 'claimed-elsewhere':
       return $localize`:Skip reason, another sweep process took this reminder@@reminders.reason.claimedElsewhere:Già gestito da un altro invio`;
+    case 'paid':
+      return $localize`:Skip reason, the installment was paid before a retry@@reminders.reason.paid:Rata pagata nel frattempo`;
+    case 'rejected':
+      return $localize`:Failure reason, the mail server rejected the e-mail for good (5xx)@@reminders.reason.rejected:Rifiutato dal server di posta`;
+    case 'retries-exhausted':
+      return $localize`:Failure reason, every retry failed@@reminders.reason.retriesExhausted:Tentativi esauriti`;
     default:
       return reason;
   }

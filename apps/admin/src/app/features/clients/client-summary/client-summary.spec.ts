@@ -73,6 +73,9 @@ const REMINDER: ReminderDispatchResponse = {
   attempts: 1,
   lastError: null,
   sentAt: '2025-04-07T08:00:00.000Z',
+  nextAttemptAt: null,
+  messageId: null,
+  recipientErrors: [],
 };
 
 async function setUp(remindersDisabled = false) {

@@ -19,6 +19,7 @@ import { MoneyPipe, PlainDatePipe } from '../../../core/formatting';
 import { describeHttpError } from '../../../core/http-error';
 import { INVOICE_LIST_STATUS_LABELS, InvoiceListStatus, documentTypeLabel, invoiceListStatus } from '../invoice-labels';
 import { InvoicesApi } from '../invoices-api';
+import { ReminderAttention } from '../../reminders/reminder-attention';
 
 const DEFAULT_PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -47,6 +48,7 @@ interface InvoiceRow extends InvoiceSummaryResponse {
     MatTableModule,
     MoneyPipe,
     PlainDatePipe,
+    ReminderAttention,
     RouterLink,
   ],
   templateUrl: './invoice-list.html',
