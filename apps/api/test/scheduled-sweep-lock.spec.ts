@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { AppModule } from '../src/app/app.module';
+import { ReminderRepository } from '../src/app/reminders/reminder.repository';
 import { ReminderSchedulerService } from '../src/app/reminders/reminder-scheduler.service';
 import { createHttpApp } from '../src/configure-app';
 import { ClockService } from '../src/services/clock/clock.service';
@@ -81,5 +82,20 @@ describe('scheduled sweep with two instances on one database', () => {
     second.setNow(later);
 
     expect(await second.app.get(ReminderSchedulerService).runOnce('startup')).toBe(true);
+  });
+
+  it('takes over an unfinished day at the retry tick', async () => {
+    // An instance that died at 09:00 in Rome left its claim and no completed run.
+    const repository = second.app.get(ReminderRepository);
+    await repository.claimScheduledSweep('2031-03-12', 'dead-instance', new Date('2031-03-12T08:00:00Z'), new Date(0));
+    const scheduler = second.app.get(ReminderSchedulerService);
+
+    second.setNow(new Date('2031-03-12T08:10:00Z'));
+    await scheduler.retryOnce();
+    expect(await repository.hasCompletedRun('2031-03-12')).toBe(false);
+
+    second.setNow(new Date('2031-03-12T08:31:00Z'));
+    await scheduler.retryOnce();
+    expect(await repository.hasCompletedRun('2031-03-12')).toBe(true);
   });
 });

@@ -113,9 +113,21 @@ export class ReminderSchedulerService implements OnApplicationBootstrap, OnModul
     return run;
   }
 
-  /** Sends the retries that are due, unless a sweep (which sends them itself) is running here. */
+  /**
+   * Sends the retries that are due, unless a sweep (which sends them itself) is running here. When
+   * today's sweep has not completed (its instance died or was stopped), it takes the sweep over
+   * instead, once the other instance's claim allows it.
+   */
   async retryOnce(): Promise<void> {
     if (this.running) {
+      return;
+    }
+
+    const cronTime = this.configurationService.get('reminderCron');
+    const timeZone = this.configurationService.get('reminderTimeZone');
+    if (await this.todaysRunIsOverdue(cronTime, timeZone)) {
+      await this.runOnce('startup');
+
       return;
     }
 

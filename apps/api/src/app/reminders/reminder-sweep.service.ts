@@ -105,7 +105,8 @@ type DeliveryStatus = 'sent' | 'retry' | 'failed' | 'uncertain';
 interface PassState {
   /** Temporary failures in a row per transport (a company's server, or the system sender). */
   failuresInRow: Map<string, number>;
-  maxSubmitWindowMs: number | null;
+  /** Times from submitting to sent, in ms, of the reminders sent in this pass. */
+  submitWindowsMs: number[];
 }
 
 /**
@@ -147,7 +148,7 @@ export class ReminderSweepService {
     const started = performance.now();
     const counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} };
     const dispatches: DispatchOutcome[] = [];
-    const pass: PassState = { failuresInRow: new Map(), maxSubmitWindowMs: null };
+    const pass: PassState = { failuresInRow: new Map(), submitWindowsMs: [] };
     // Previews restricted to some companies run on every page view, so they log at debug level only.
     const logProgress = (message: string) =>
       options.dryRun && options.companyIds ? this.logger.debug(message) : this.logger.log(message);
@@ -220,7 +221,7 @@ export class ReminderSweepService {
     logProgress(
       `Reminder sweep for '${options.day}' has been ${interrupted ? 'stopped early' : 'completed'} in ${durationMs} ms: ` +
         `${counts.due} due, ${counts.sent} sent, ${counts.retry} to retry, ${counts.failed} failed, ` +
-        `${counts.uncertain} uncertain, skipped ${JSON.stringify(counts.skipped)}.`,
+        `${counts.uncertain} uncertain, skipped ${JSON.stringify(counts.skipped)}${describeWindows(pass.submitWindowsMs)}.`,
     );
     if (failedCompanies.length > 0) {
       throw new Error(
@@ -235,7 +236,7 @@ export class ReminderSweepService {
       counts,
       dispatches,
       durationMs,
-      maxSubmitWindowMs: pass.maxSubmitWindowMs,
+      maxSubmitWindowMs: pass.submitWindowsMs.length === 0 ? null : Math.max(...pass.submitWindowsMs),
       interrupted,
     };
   }
@@ -246,7 +247,7 @@ export class ReminderSweepService {
    * shorter than a day are kept.
    */
   async retryDue(
-    pass: PassState = { failuresInRow: new Map(), maxSubmitWindowMs: null },
+    pass: PassState = { failuresInRow: new Map(), submitWindowsMs: [] },
     counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} },
     dispatches: DispatchOutcome[] = [],
     companyIds?: number[],
@@ -595,8 +596,7 @@ export class ReminderSweepService {
         result.recipientErrors,
       );
       if (submittedAt !== null) {
-        const window = performance.now() - submittedAt;
-        pass.maxSubmitWindowMs = Math.max(pass.maxSubmitWindowMs ?? 0, Math.round(window * 100) / 100);
+        pass.submitWindowsMs.push(Math.round((performance.now() - submittedAt) * 100) / 100);
       }
       pass.failuresInRow.set(transport, 0);
 
@@ -788,6 +788,17 @@ function flattenCounts(counts: SweepCounts): Record<string, number> {
   Object.entries(counts.skipped).forEach(([reason, count]) => (flat[`skipped:${reason}`] = count));
 
   return flat;
+}
+
+/** Returns the median and maximum time from submitting to sent, for the sweep's closing log line. */
+function describeWindows(windowsMs: number[]): string {
+  if (windowsMs.length === 0) {
+    return '';
+  }
+
+  const sorted = [...windowsMs].sort((left, right) => left - right);
+
+  return `; time from submitting to sent: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`;
 }
 
 /** Returns the domain of an address such as "Name <user@example.com>", for Message-IDs. */
