@@ -1,3 +1,6 @@
+export * from './lib/api-keys/api-key.response';
+export * from './lib/api-keys/create-api-key.dto';
+export * from './lib/auth/current-user.response';
 export * from './lib/auth/login.dto';
 export * from './lib/auth/login.response';
 export * from './lib/clients/client.response';
@@ -24,3 +27,6 @@ export * from './lib/reminders/list-reminders-query.dto';
 export * from './lib/reminders/reminder-dispatch.response';
 export * from './lib/reminders/upcoming-reminders-query.dto';
 export * from './lib/reminders/upcoming-reminders.response';
+export * from './lib/users/create-user.dto';
+export * from './lib/users/update-user.dto';
+export * from './lib/users/user.response';
