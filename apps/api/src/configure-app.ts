@@ -35,7 +35,14 @@ export async function createHttpApp(
       .setTitle('Solleciti API')
       .setDescription('Automatic payment reminders (solleciti di pagamento) for FatturaPA invoices')
       .setVersion('0.1.0')
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An access token from POST /api/auth/login, or an API key (sk_…) created under a company. ' +
+          'An API key reaches only its company and no administrator route.',
+      })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (sk_…) of one company' }, 'api-key')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

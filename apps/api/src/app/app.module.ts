@@ -8,6 +8,7 @@ import { ConfigurationModule } from '../services/configuration/configuration.mod
 import { ConfigurationService } from '../services/configuration/configuration.service';
 import { DatabaseModule } from '../services/database/database.module';
 import { SecretsKeyModule } from '../services/security/secrets-key.service';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { CompaniesModule } from './companies/companies.module';
@@ -18,6 +19,7 @@ import { MailTemplatesModule } from './mail-templates/mail-templates.module';
 import { ReminderSchedulerModule } from './reminders/reminder-scheduler.module';
 import { ReminderSettingsModule } from './reminder-settings/reminder-settings.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
   /** The server runs the nightly sweep and serves the admin; the CLI does neither. */
@@ -32,6 +34,7 @@ export class AppModule {
       SecretsKeyModule,
       ClockModule,
       DatabaseModule,
+      ApiKeysModule,
       AuthModule,
       ClientsModule,
       CompaniesModule,
@@ -41,6 +44,7 @@ export class AppModule {
       MailTemplatesModule,
       ReminderSettingsModule,
       RemindersModule,
+      UsersModule,
     ];
 
     if (!options.server) {

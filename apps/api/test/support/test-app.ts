@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +22,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Serve this database instead of a fresh one, as a second API instance would; close() leaves it in place. */
+  database?: TestDatabase;
+  /** Receives every log message at every level, in place of printing errors only. */
+  logger?: LoggerService;
+}
+
 /**
  * Starts the API (without the nightly scheduler) on a fresh database, with the environment
  * given, and logs in as the administrator.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const outboxDir = mkdtempSync(join(tmpdir(), 'solleciti-outbox-'));
   const variables: Record<string, string> = {
     DATABASE_URL: database.url,
@@ -45,7 +52,10 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
 
   let app: INestApplication;
   try {
-    app = await createHttpApp(AppModule.register({ server: false }), { logger: ['error'], abortOnError: false });
+    app = await createHttpApp(AppModule.register({ server: false }), {
+      logger: options.logger ?? ['error'],
+      abortOnError: false,
+    });
     await app.listen(0, '127.0.0.1');
   } finally {
     for (const [name, value] of Object.entries(previous)) {
@@ -76,7 +86,9 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     },
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) {
+        await database.drop();
+      }
     },
   };
 }

@@ -41,6 +41,10 @@ export class UserEntity {
   @Column({ name: 'locked_until', type: 'datetime', nullable: true })
   lockedUntil!: Date | null;
 
+  /** Stored in each access token; incrementing it (on a password change) ends every session of the user. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ClientResponse, CreateClientDto, ListClientsQueryDto, PageResponse, UpdateClientDto } from '@solleciti/dto';
 
 import { mapClient } from './client.mapper';
@@ -7,6 +7,7 @@ import { ClientsService } from './clients.service';
 
 @ApiTags('clients')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId/clients')
 export class ClientsController {
   constructor(private readonly clientsService: ClientsService) {}

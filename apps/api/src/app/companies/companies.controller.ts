@@ -1,14 +1,16 @@
-import { Body, Controller, ForbiddenException, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CompanyResponse, CreateCompanyDto } from '@solleciti/dto';
 
 import { AuthService } from '../auth/auth.service';
-import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { AdminOnly } from '../auth/access.decorator';
+import { CurrentPrincipal, Principal } from '../auth/authenticated-user';
 import { CompaniesService } from './companies.service';
 import { mapCompany } from './company.mapper';
 
 @ApiTags('companies')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies')
 export class CompaniesController {
   constructor(
@@ -16,19 +18,17 @@ export class CompaniesController {
     private readonly companiesService: CompaniesService,
   ) {}
 
+  /** The companies the caller may see: all for an admin, the assigned ones for staff, its own for an API key. */
   @Get()
-  async list(@CurrentUser() user: AuthenticatedUser): Promise<CompanyResponse[]> {
-    const ids = await this.authService.companyIdsFor(user);
+  async list(@CurrentPrincipal() principal: Principal): Promise<CompanyResponse[]> {
+    const ids = await this.authService.companyIdsFor(principal);
 
     return (await this.companiesService.findByIds(ids)).map(mapCompany);
   }
 
+  @AdminOnly()
   @Post()
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateCompanyDto): Promise<CompanyResponse> {
-    if (user.role !== 'admin') {
-      throw new ForbiddenException('Only administrators can create companies');
-    }
-
+  async create(@Body() body: CreateCompanyDto): Promise<CompanyResponse> {
     return mapCompany(await this.companiesService.create(body));
   }
 

@@ -18,7 +18,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ImportResponse,
   InstallmentCalendarResponse,
@@ -43,6 +43,7 @@ const MAX_FILES_PER_REQUEST = 500;
 
 @ApiTags('invoices')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId')
 export class InvoicesController {
   constructor(

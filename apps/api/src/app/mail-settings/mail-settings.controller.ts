@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { MailSettingsResponse, SendTestMailDto, TestMailResponse, UpdateMailSettingsDto } from '@solleciti/dto';
 
 import { MailSettingsService } from './mail-settings.service';
 
 @ApiTags('mail-settings')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId/mail-settings')
 export class MailSettingsController {
   constructor(private readonly mailSettingsService: MailSettingsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   MailTemplatePreviewResponse,
   MailTemplateResponse,
@@ -12,6 +12,7 @@ import { MailTemplatesService } from './mail-templates.service';
 
 @ApiTags('mail-templates')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId/mail-templates')
 export class MailTemplatesController {
   constructor(private readonly mailTemplatesService: MailTemplatesService) {}

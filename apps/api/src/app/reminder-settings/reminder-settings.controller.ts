@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ClientResponse,
   ExcludeClientsDto,
@@ -15,6 +15,7 @@ import { mapReminderSettings, ReminderSettingsService } from './reminder-setting
 
 @ApiTags('reminder-settings')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId/reminder-settings')
 export class ReminderSettingsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   ListRemindersQueryDto,
   PageResponse,
@@ -16,6 +16,7 @@ import { UpcomingRemindersService } from './upcoming-reminders.service';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('companies/:companyId/reminders')
 export class RemindersController {
   constructor(

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 
+import { ApiKeyEntity } from '../../app/api-keys/api-key.entity';
 import { ClientEntity } from '../../app/clients/client.entity';
 import { CompanyEntity } from '../../app/companies/company.entity';
 import { CourtesyCopyEntity } from '../../app/invoices/courtesy-copy.entity';
@@ -14,16 +15,20 @@ import { ReminderSettingsEntity } from '../../app/reminder-settings/reminder-set
 import { ReminderDispatchEntity } from '../../app/reminders/reminder-dispatch.entity';
 import { ScheduledSweepClaimEntity } from '../../app/reminders/scheduled-sweep-claim.entity';
 import { SweepRunEntity } from '../../app/reminders/sweep-run.entity';
+import { RevokedTokenEntity } from '../../app/auth/revoked-token.entity';
 import { UserEntity } from '../../app/auth/user.entity';
 import { InitialSchema1764880000000 } from '../../migrations/1764880000000-initial-schema';
 import { ClientExclusionIndex1764950000000 } from '../../migrations/1764950000000-client-exclusion-index';
 import { LoginLockout1764960000000 } from '../../migrations/1764960000000-login-lockout';
 import { ScheduledSweepClaims1764970000000 } from '../../migrations/1764970000000-scheduled-sweep-claims';
 import { DispatchRetries1765000000000 } from '../../migrations/1765000000000-dispatch-retries';
+import { TokenRevocation1765100000000 } from '../../migrations/1765100000000-token-revocation';
+import { ApiKeys1765110000000 } from '../../migrations/1765110000000-api-keys';
 import { DatabaseConfiguration } from '../configuration/configuration.service';
 import { AppSecretEntity } from './app-secret.entity';
 
 export const ENTITIES = [
+  ApiKeyEntity,
   AppSecretEntity,
   ClientEntity,
   CompanyEntity,
@@ -34,6 +39,7 @@ export const ENTITIES = [
   MailTemplateEntity,
   ReminderDispatchEntity,
   ReminderSettingsEntity,
+  RevokedTokenEntity,
   ScheduledSweepClaimEntity,
   SourceFileEntity,
   SweepRunEntity,
@@ -46,6 +52,8 @@ export const MIGRATIONS = [
   LoginLockout1764960000000,
   ScheduledSweepClaims1764970000000,
   DispatchRetries1765000000000,
+  TokenRevocation1765100000000,
+  ApiKeys1765110000000,
 ];
 
 /**

@@ -1,0 +1,73 @@
+import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiKeyResponse, CreatedApiKeyResponse } from '@solleciti/dto';
+import { Repository } from 'typeorm';
+
+import { ClockService } from '../../services/clock/clock.service';
+import { AuthenticatedApiKey } from '../auth/authenticated-user';
+import { ApiKeyEntity } from './api-key.entity';
+import { generateApiKey, hashApiKey } from './api-key-secret';
+
+/** last_used_at is written at most this often per key, so that busy clients do not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
+    private readonly clockService: ClockService,
+  ) {}
+
+  async list(companyId: number): Promise<ApiKeyResponse[]> {
+    const keys = await this.apiKeys.find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+
+    return keys.map(mapApiKey);
+  }
+
+  /** Creates a key for the company and returns it whole; afterwards only its hash and prefix remain. */
+  async create(companyId: number, name: string): Promise<CreatedApiKeyResponse> {
+    const generated = generateApiKey();
+    const saved = await this.apiKeys.save(
+      this.apiKeys.create({ companyId, name, prefix: generated.prefix, keyHash: generated.hash, lastUsedAt: null }),
+    );
+    const stored = await this.apiKeys.findOneOrFail({ where: { id: saved.id } });
+    this.logger.log(`API key '${saved.id}' of company '${companyId}' has been created.`);
+
+    return { ...mapApiKey(stored), key: generated.key };
+  }
+
+  async remove(companyId: number, id: number): Promise<void> {
+    const result = await this.apiKeys.delete({ companyId, id });
+    if (!result.affected) {
+      throw new NotFoundException(`API key '${id}' not found`);
+    }
+    this.logger.log(`API key '${id}' of company '${companyId}' has been revoked.`);
+  }
+
+  /** Finds the company of a key, or throws 401 for an unknown or revoked key. */
+  async authenticate(key: string): Promise<AuthenticatedApiKey> {
+    const apiKey = await this.apiKeys.findOne({ where: { keyHash: hashApiKey(key) } });
+    if (!apiKey) {
+      throw new UnauthorizedException('Invalid or revoked API key');
+    }
+
+    const now = this.clockService.now();
+    if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await this.apiKeys.update({ id: apiKey.id }, { lastUsedAt: now });
+    }
+
+    return { kind: 'api-key', apiKeyId: apiKey.id, companyId: apiKey.companyId };
+  }
+}
+
+function mapApiKey(apiKey: ApiKeyEntity): ApiKeyResponse {
+  return {
+    id: apiKey.id,
+    name: apiKey.name,
+    prefix: apiKey.prefix,
+    createdAt: apiKey.createdAt.toISOString(),
+    lastUsedAt: apiKey.lastUsedAt?.toISOString() ?? null,
+  };
+}
