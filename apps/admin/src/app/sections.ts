@@ -3,6 +3,8 @@ export interface NavLink {
   /** Absolute route, e.g. /anagrafiche/clienti. */
   path: string;
   label: string;
+  /** Shown to administrators only; the route has its own guard and the API returns 403 to others. */
+  adminOnly?: boolean;
 }
 
 /** A group of the side navigation: a heading with its links, or a single link. */
@@ -35,6 +37,8 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { path: '/impostazioni/solleciti', label: $localize`:Reminder settings page link@@nav.settings.reminders:Solleciti` },
       { path: '/impostazioni/server-di-posta', label: $localize`:Mail server page link@@nav.settings.mailServer:Server di posta` },
       { path: '/impostazioni/modelli-email', label: $localize`:E-mail templates page link@@nav.settings.templates:Modelli e-mail` },
+      { path: '/impostazioni/chiavi-api', label: $localize`:API keys page link@@nav.settings.apiKeys:Chiavi API` },
+      { path: '/impostazioni/utenti', label: $localize`:Users page link@@nav.settings.users:Utenti`, adminOnly: true },
     ],
   },
 ];

@@ -18,3 +18,16 @@ export const guestGuard: CanActivateFn = () => {
   }
   return inject(Router).parseUrl(DEFAULT_PATH);
 };
+
+/** Lets only administrators in and sends everyone else to the default section. */
+export const adminGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  try {
+    const user = await auth.loadCurrentUser();
+
+    return user.role === 'admin' ? true : router.parseUrl(DEFAULT_PATH);
+  } catch {
+    return router.parseUrl(DEFAULT_PATH);
+  }
+};

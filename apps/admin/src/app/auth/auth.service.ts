@@ -1,10 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { Observable, map } from 'rxjs';
+import type { CurrentUserResponse } from '@solleciti/dto';
+import { Observable, firstValueFrom, map } from 'rxjs';
 
 /** Path of the login endpoint. The API is served on the same origin as the admin. */
 export const LOGIN_URL = '/api/auth/login';
+
+/** Path of the endpoint that revokes the access token on the server. */
+export const LOGOUT_URL = '/api/auth/logout';
+
+const CURRENT_USER_URL = '/api/auth/me';
 
 /** sessionStorage key of the API access token, so the login lasts until the browser tab closes. */
 const TOKEN_STORAGE_KEY = 'solleciti.accessToken';
@@ -24,8 +30,15 @@ export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly token = signal<string | null>(readStoredToken());
+  private currentUserRequest: Promise<CurrentUserResponse> | null = null;
 
   readonly isAuthenticated = computed(() => this.token() !== null);
+
+  /** The logged-in user as the API returns it, or null until loadCurrentUser() has finished. */
+  readonly currentUser = signal<CurrentUserResponse | null>(null);
+
+  /** Whether the user may manage users; false until the current user has loaded. */
+  readonly isAdmin = computed(() => this.currentUser()?.role === 'admin');
 
   /** The logged-in username, read from the token's payload (the API signs it; it is not checked here). */
   readonly username = computed(() => usernameFromToken(this.token()));
@@ -51,9 +64,38 @@ export class AuthService {
     );
   }
 
-  /** Forgets the token and shows the login page; `expired` makes the page report that the session ended. */
+  /** Loads the logged-in user and role once per login; later calls reuse the first request. */
+  loadCurrentUser(): Promise<CurrentUserResponse> {
+    this.currentUserRequest ??= firstValueFrom(this.http.get<CurrentUserResponse>(CURRENT_USER_URL)).then(
+      (user) => {
+        this.currentUser.set(user);
+
+        return user;
+      },
+      (error: unknown) => {
+        this.currentUserRequest = null;
+        throw error;
+      },
+    );
+
+    return this.currentUserRequest;
+  }
+
+  /**
+   * Forgets the token and shows the login page; `expired` makes the page report that the session
+   * ended. A logout by the user also asks the API to revoke the token, so that a copy of it stops
+   * working too. The request is sent before the token is dropped, and its outcome does not delay
+   * the logout.
+   */
   logout(reason: 'user' | 'expired' = 'user'): void {
+    if (reason === 'user' && this.token() !== null) {
+      this.http.post<void>(LOGOUT_URL, null).subscribe({
+        error: (error: unknown) => console.warn('Failed to revoke the access token on the server.', error),
+      });
+    }
     this.storeToken(null);
+    this.currentUser.set(null);
+    this.currentUserRequest = null;
     void this.router.navigateByUrl(reason === 'expired' ? '/login?motivo=sessione-scaduta' : '/login');
   }
 

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatListItem, MatNavList } from '@angular/material/list';
@@ -52,7 +52,13 @@ export class Layout implements OnInit {
   private readonly auth = inject(AuthService);
   protected readonly companyContext = inject(CompanyContext);
 
-  protected readonly navGroups = NAV_GROUPS;
+  /** The navigation without the administrator links for other users. */
+  protected readonly navGroups = computed(() => {
+    const isAdmin = this.auth.isAdmin();
+
+    return NAV_GROUPS.map((group) => ({ ...group, links: group.links.filter((link) => isAdmin || !link.adminOnly) }));
+  });
+  protected readonly isAdmin = this.auth.isAdmin;
   protected readonly username = this.auth.username;
   protected readonly loadError = signal<string | null>(null);
   protected readonly isNarrowScreen = toSignal(
@@ -66,7 +72,7 @@ export class Layout implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      await this.companyContext.load();
+      await Promise.all([this.companyContext.load(), this.auth.loadCurrentUser()]);
     } catch (error) {
       this.loadError.set(describeHttpError(error));
     }
