@@ -221,8 +221,14 @@ describe('access control', () => {
         const known = await attempt(TEST_ADMIN.username).expect(429);
         expect(unknown.body.message).toBe(known.body.message);
         await attempt('someone-else').expect(401);
+        const adminRow = async () =>
+          ((await testApp.http().get('/api/users').set(asAdmin()).expect(200)).body as Array<{ username: string; lockedUntil: string | null }>).find(
+            (user) => user.username === TEST_ADMIN.username,
+          );
+        expect((await adminRow())?.lockedUntil).toBe('2031-01-01T10:10:00.000Z');
 
         testApp.setNow(new Date('2031-01-01T10:11:00Z'));
+        expect((await adminRow())?.lockedUntil).toBeNull();
         await attempt('nobody-here').expect(401);
         await testApp.http().post('/api/auth/login').send(TEST_ADMIN).expect(200);
       } finally {

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { CreateUserDto, UpdateUserDto, UserResponse } from '@solleciti/dto';
 import { EntityManager } from 'typeorm';
 
+import { ClockService } from '../../services/clock/clock.service';
 import { isUniqueViolation } from '../../services/database/unique-violation';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
@@ -17,10 +18,13 @@ import { UsersRepository } from './users.repository';
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(private readonly usersRepository: UsersRepository) {}
+  constructor(
+    private readonly clockService: ClockService,
+    private readonly usersRepository: UsersRepository,
+  ) {}
 
   async list(): Promise<UserResponse[]> {
-    return (await this.usersRepository.findAll()).map(mapUser);
+    return (await this.usersRepository.findAll()).map((user) => this.mapUser(user));
   }
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
@@ -48,7 +52,7 @@ export class UsersService {
     }
     this.logger.log(`User '${id}' has been created with the role '${dto.role}'.`);
 
-    return mapUser(await this.findOrFail(id));
+    return this.mapUser(await this.findOrFail(id));
   }
 
   /**
@@ -85,7 +89,7 @@ export class UsersService {
     const changes = [dto.role && 'role', dto.companyIds && 'companies', dto.password && 'password'].filter(Boolean);
     this.logger.log(`User '${id}' has been updated (${changes.join(', ') || 'no changes'}).`);
 
-    return mapUser(await this.findOrFail(id));
+    return this.mapUser(await this.findOrFail(id));
   }
 
   async remove(actor: AuthenticatedUser, id: number): Promise<void> {
@@ -134,15 +138,18 @@ export class UsersService {
 
     return user;
   }
-}
 
-function mapUser(user: UserEntity): UserResponse {
-  return {
-    id: user.id,
-    username: user.username,
-    role: user.role,
-    companyIds: user.companies.map((company) => company.id).sort((a, b) => a - b),
-    lockedUntil: user.lockedUntil?.toISOString() ?? null,
-    createdAt: user.createdAt.toISOString(),
-  };
+  private mapUser(user: UserEntity): UserResponse {
+    // locked_until stays set after the lock has passed until the next successful login.
+    const locked = user.lockedUntil !== null && user.lockedUntil > this.clockService.now();
+
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      companyIds: user.companies.map((company) => company.id).sort((a, b) => a - b),
+      lockedUntil: locked ? (user.lockedUntil?.toISOString() ?? null) : null,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
 }
