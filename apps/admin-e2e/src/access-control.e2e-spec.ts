@@ -1,6 +1,12 @@
 import { Browser, Page } from 'playwright-core';
 
-import { launchBrowser, logIn, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
+import {
+  launchBrowser,
+  logIn,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser';
 import { ADMIN, RunningServer, startServer } from './support/server';
 
 const STAFF = { username: 'giulia.verdi', password: 'password-operatore-1' };
@@ -85,7 +91,9 @@ describe('users, API keys and logout', () => {
     expect(await row.textContent()).toContain(`${key.slice(0, 11)}…`);
     expect(await page.content()).not.toContain(key);
 
-    const withKey = await api(`/api/companies/${companyA}/clients`, { headers: { 'X-API-Key': key } });
+    const withKey = await api(`/api/companies/${companyA}/clients`, {
+      headers: { 'X-API-Key': key },
+    });
     expect(withKey.status).toBe(200);
     await page.reload();
     await row.getByText('Mai usata').waitFor({ state: 'detached' });
@@ -96,7 +104,9 @@ describe('users, API keys and logout', () => {
     await confirm.getByRole('button', { name: 'Revoca' }).click();
     await page.getByText('Nessuna chiave API').waitFor();
 
-    const revoked = await api(`/api/companies/${companyA}/clients`, { headers: { 'X-API-Key': key } });
+    const revoked = await api(`/api/companies/${companyA}/clients`, {
+      headers: { 'X-API-Key': key },
+    });
     expect(revoked.status).toBe(401);
   });
 

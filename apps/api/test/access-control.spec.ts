@@ -14,13 +14,21 @@ describe('access control', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const asAdmin = () => bearer(testApp.token);
   const login = async (username: string, password: string): Promise<string> =>
-    (await testApp.http().post('/api/auth/login').send({ username, password }).expect(200)).body.accessToken;
+    (await testApp.http().post('/api/auth/login').send({ username, password }).expect(200)).body
+      .accessToken;
   const createUser = (body: object) => testApp.http().post('/api/users').set(asAdmin()).send(body);
 
   beforeAll(async () => {
     testApp = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '10' });
     const create = async (name: string, vatNumber: string) =>
-      (await testApp.http().post('/api/companies').set(asAdmin()).send({ name, vatNumber }).expect(201)).body.id;
+      (
+        await testApp
+          .http()
+          .post('/api/companies')
+          .set(asAdmin())
+          .send({ name, vatNumber })
+          .expect(201)
+      ).body.id;
     companyA = await create('Officine Rossi S.p.A.', `IT${SAMPLE_SELLER_VAT}`);
     companyB = await create('Ferramenta Bianchi S.r.l.', 'IT01234567897');
   });
@@ -65,17 +73,31 @@ describe('access control', () => {
     });
 
     it('rejects a token that has expired', async () => {
-      const shortLived = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: '60' }, { database: testApp.database });
+      const shortLived = await startTestApp(
+        { ACCESS_TOKEN_TTL_SECONDS: '60' },
+        { database: testApp.database },
+      );
       try {
         const token = await login(TEST_ADMIN.username, TEST_ADMIN.password);
         const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
         expect(payload.exp - payload.iat).toBe(8 * 3600);
-        const response = await shortLived.http().post('/api/auth/login').send(TEST_ADMIN).expect(200);
+        const response = await shortLived
+          .http()
+          .post('/api/auth/login')
+          .send(TEST_ADMIN)
+          .expect(200);
         expect(response.body.expiresIn).toBe(60);
 
-        jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+        jest.useFakeTimers({
+          now: Date.now() + 61_000,
+          doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'],
+        });
         try {
-          await shortLived.http().get('/api/auth/me').set(bearer(response.body.accessToken)).expect(401);
+          await shortLived
+            .http()
+            .get('/api/auth/me')
+            .set(bearer(response.body.accessToken))
+            .expect(401);
         } finally {
           jest.useRealTimers();
         }
@@ -96,7 +118,12 @@ describe('access control', () => {
         companyIds: [companyA],
       }).expect(201);
       staffId = created.body.id;
-      expect(created.body).toMatchObject({ username: 'mario.rossi', role: 'staff', companyIds: [companyA], lockedUntil: null });
+      expect(created.body).toMatchObject({
+        username: 'mario.rossi',
+        role: 'staff',
+        companyIds: [companyA],
+        lockedUntil: null,
+      });
       expect(JSON.stringify(created.body)).not.toContain(STAFF_PASSWORD);
 
       const token = await login('mario.rossi', STAFF_PASSWORD);
@@ -121,13 +148,27 @@ describe('access control', () => {
 
       await testApp.http().get('/api/users').set(bearer(token)).expect(403);
       await testApp.http().post('/api/users').set(bearer(token)).send({}).expect(403);
-      await testApp.http().patch(`/api/users/${staffId}`).set(bearer(token)).send({ role: 'admin' }).expect(403);
+      await testApp
+        .http()
+        .patch(`/api/users/${staffId}`)
+        .set(bearer(token))
+        .send({ role: 'admin' })
+        .expect(403);
       await testApp.http().delete(`/api/users/${staffId}`).set(bearer(token)).expect(403);
-      await testApp.http().post('/api/companies').set(bearer(token)).send({ name: 'X', vatNumber: 'IT11111111111' }).expect(403);
+      await testApp
+        .http()
+        .post('/api/companies')
+        .set(bearer(token))
+        .send({ name: 'X', vatNumber: 'IT11111111111' })
+        .expect(403);
     });
 
     it('rejects a duplicate username with 409', async () => {
-      const response = await createUser({ username: 'mario.rossi', password: STAFF_PASSWORD, role: 'staff' }).expect(409);
+      const response = await createUser({
+        username: 'mario.rossi',
+        password: STAFF_PASSWORD,
+        role: 'staff',
+      }).expect(409);
 
       expect(response.body.message).toBe("A user named 'mario.rossi' already exists");
     });
@@ -148,14 +189,24 @@ describe('access control', () => {
     });
 
     it('returns 404 for a missing user', async () => {
-      await testApp.http().patch('/api/users/999999').set(asAdmin()).send({ role: 'staff' }).expect(404);
+      await testApp
+        .http()
+        .patch('/api/users/999999')
+        .set(asAdmin())
+        .send({ role: 'staff' })
+        .expect(404);
       await testApp.http().delete('/api/users/999999').set(asAdmin()).expect(404);
     });
 
     it('reassigns companies, and the change applies at once', async () => {
       const token = await login('mario.rossi', STAFF_PASSWORD);
 
-      const updated = await testApp.http().patch(`/api/users/${staffId}`).set(asAdmin()).send({ companyIds: [companyB] }).expect(200);
+      const updated = await testApp
+        .http()
+        .patch(`/api/users/${staffId}`)
+        .set(asAdmin())
+        .send({ companyIds: [companyB] })
+        .expect(200);
 
       expect(updated.body.companyIds).toEqual([companyB]);
       await testApp.http().get(`/api/companies/${companyA}`).set(bearer(token)).expect(404);
@@ -165,33 +216,77 @@ describe('access control', () => {
     it('ends the sessions of a user whose password changes', async () => {
       const token = await login('mario.rossi', STAFF_PASSWORD);
 
-      await testApp.http().patch(`/api/users/${staffId}`).set(asAdmin()).send({ password: 'another-password-456' }).expect(200);
+      await testApp
+        .http()
+        .patch(`/api/users/${staffId}`)
+        .set(asAdmin())
+        .send({ password: 'another-password-456' })
+        .expect(200);
 
       await testApp.http().get('/api/auth/me').set(bearer(token)).expect(401);
-      await testApp.http().post('/api/auth/login').send({ username: 'mario.rossi', password: STAFF_PASSWORD }).expect(401);
+      await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'mario.rossi', password: STAFF_PASSWORD })
+        .expect(401);
       await login('mario.rossi', 'another-password-456');
     });
 
     it('protects the last administrator and the caller', async () => {
-      const admins: Array<{ id: number; role: string }> = (await testApp.http().get('/api/users').set(asAdmin()).expect(200)).body;
+      const admins: Array<{ id: number; role: string }> = (
+        await testApp.http().get('/api/users').set(asAdmin()).expect(200)
+      ).body;
       const self = admins.find((user) => user.role === 'admin');
       expect(self).toBeDefined();
 
-      const deleteSelf = await testApp.http().delete(`/api/users/${self?.id}`).set(asAdmin()).expect(409);
-      expect(deleteSelf.body.message).toBe('You cannot delete your own user; ask another administrator');
-      const demoteSelf = await testApp.http().patch(`/api/users/${self?.id}`).set(asAdmin()).send({ role: 'staff' }).expect(409);
-      expect(demoteSelf.body.message).toBe('You cannot change your own role; ask another administrator');
+      const deleteSelf = await testApp
+        .http()
+        .delete(`/api/users/${self?.id}`)
+        .set(asAdmin())
+        .expect(409);
+      expect(deleteSelf.body.message).toBe(
+        'You cannot delete your own user; ask another administrator',
+      );
+      const demoteSelf = await testApp
+        .http()
+        .patch(`/api/users/${self?.id}`)
+        .set(asAdmin())
+        .send({ role: 'staff' })
+        .expect(409);
+      expect(demoteSelf.body.message).toBe(
+        'You cannot change your own role; ask another administrator',
+      );
 
-      const second = await createUser({ username: 'anna.neri', password: STAFF_PASSWORD, role: 'admin' }).expect(201);
+      const second = await createUser({
+        username: 'anna.neri',
+        password: STAFF_PASSWORD,
+        role: 'admin',
+      }).expect(201);
       const secondToken = await login('anna.neri', STAFF_PASSWORD);
-      await testApp.http().patch(`/api/users/${self?.id}`).set(bearer(secondToken)).send({ role: 'staff' }).expect(200);
+      await testApp
+        .http()
+        .patch(`/api/users/${self?.id}`)
+        .set(bearer(secondToken))
+        .send({ role: 'staff' })
+        .expect(200);
 
-      const lastAdmin = await testApp.http().delete(`/api/users/${second.body.id}`).set(bearer(secondToken)).expect(409);
-      expect(lastAdmin.body.message).toBe('You cannot delete your own user; ask another administrator');
+      const lastAdmin = await testApp
+        .http()
+        .delete(`/api/users/${second.body.id}`)
+        .set(bearer(secondToken))
+        .expect(409);
+      expect(lastAdmin.body.message).toBe(
+        'You cannot delete your own user; ask another administrator',
+      );
       // The demoted caller has lost the admin role at once.
       await testApp.http().get('/api/users').set(asAdmin()).expect(403);
 
-      await testApp.http().patch(`/api/users/${self?.id}`).set(bearer(secondToken)).send({ role: 'admin' }).expect(200);
+      await testApp
+        .http()
+        .patch(`/api/users/${self?.id}`)
+        .set(bearer(secondToken))
+        .send({ role: 'admin' })
+        .expect(200);
       await testApp.http().delete(`/api/users/${second.body.id}`).set(asAdmin()).expect(204);
       await testApp.http().get('/api/auth/me').set(bearer(secondToken)).expect(401);
     });
@@ -202,7 +297,9 @@ describe('access control', () => {
       await testApp.http().delete(`/api/users/${staffId}`).set(asAdmin()).expect(204);
 
       await testApp.http().get('/api/auth/me').set(bearer(token)).expect(401);
-      const users: Array<{ id: number }> = (await testApp.http().get('/api/users').set(asAdmin()).expect(200)).body;
+      const users: Array<{ id: number }> = (
+        await testApp.http().get('/api/users').set(asAdmin()).expect(200)
+      ).body;
       expect(users.map((user) => user.id)).not.toContain(staffId);
     });
   });
@@ -210,7 +307,8 @@ describe('access control', () => {
   describe('unknown usernames', () => {
     it('lock like real accounts, with the same message', async () => {
       testApp.setNow(new Date('2031-01-01T10:00:00Z'));
-      const attempt = (username: string) => testApp.http().post('/api/auth/login').send({ username, password: 'wrong' });
+      const attempt = (username: string) =>
+        testApp.http().post('/api/auth/login').send({ username, password: 'wrong' });
       try {
         for (let failure = 0; failure < 3; failure += 1) {
           await attempt('nobody-here').expect(401);
@@ -222,9 +320,12 @@ describe('access control', () => {
         expect(unknown.body.message).toBe(known.body.message);
         await attempt('someone-else').expect(401);
         const adminRow = async () =>
-          ((await testApp.http().get('/api/users').set(asAdmin()).expect(200)).body as Array<{ username: string; lockedUntil: string | null }>).find(
-            (user) => user.username === TEST_ADMIN.username,
-          );
+          (
+            (await testApp.http().get('/api/users').set(asAdmin()).expect(200)).body as Array<{
+              username: string;
+              lockedUntil: string | null;
+            }>
+          ).find((user) => user.username === TEST_ADMIN.username);
         expect((await adminRow())?.lockedUntil).toBe('2031-01-01T10:10:00.000Z');
 
         testApp.setNow(new Date('2031-01-01T10:11:00Z'));
@@ -252,13 +353,31 @@ describe('access control', () => {
       keyId = created.body.id;
 
       expect(key).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
-      expect(created.body).toMatchObject({ name: 'Gestionale contabile', prefix: key.slice(0, 11), lastUsedAt: null });
+      expect(created.body).toMatchObject({
+        name: 'Gestionale contabile',
+        prefix: key.slice(0, 11),
+        lastUsedAt: null,
+      });
 
-      const listed = await testApp.http().get(`/api/companies/${companyA}/api-keys`).set(asAdmin()).expect(200);
-      expect(listed.body).toEqual([{ id: keyId, name: 'Gestionale contabile', prefix: key.slice(0, 11), createdAt: created.body.createdAt, lastUsedAt: null }]);
+      const listed = await testApp
+        .http()
+        .get(`/api/companies/${companyA}/api-keys`)
+        .set(asAdmin())
+        .expect(200);
+      expect(listed.body).toEqual([
+        {
+          id: keyId,
+          name: 'Gestionale contabile',
+          prefix: key.slice(0, 11),
+          createdAt: created.body.createdAt,
+          lastUsedAt: null,
+        },
+      ]);
       expect(JSON.stringify(listed.body)).not.toContain(key);
 
-      const rows: Array<Record<string, unknown>> = await testApp.app.get(DataSource).query('SELECT * FROM api_keys');
+      const rows: Array<Record<string, unknown>> = await testApp.app
+        .get(DataSource)
+        .query('SELECT * FROM api_keys');
       expect(rows).toHaveLength(1);
       expect(rows[0]['key_hash']).toBe(createHash('sha256').update(key).digest('hex'));
       expect(JSON.stringify(rows)).not.toContain(key);
@@ -266,48 +385,97 @@ describe('access control', () => {
 
     it('reaches its company as bearer or X-API-Key', async () => {
       await testApp.http().get(`/api/companies/${companyA}/clients`).set(bearer(key)).expect(200);
-      await testApp.http().get(`/api/companies/${companyA}/clients`).set('X-API-Key', key).expect(200);
-      const companies = await testApp.http().get('/api/companies').set('X-API-Key', key).expect(200);
+      await testApp
+        .http()
+        .get(`/api/companies/${companyA}/clients`)
+        .set('X-API-Key', key)
+        .expect(200);
+      const companies = await testApp
+        .http()
+        .get('/api/companies')
+        .set('X-API-Key', key)
+        .expect(200);
       expect(companies.body.map((company: { id: number }) => company.id)).toEqual([companyA]);
 
-      const listed = await testApp.http().get(`/api/companies/${companyA}/api-keys`).set(asAdmin()).expect(200);
+      const listed = await testApp
+        .http()
+        .get(`/api/companies/${companyA}/api-keys`)
+        .set(asAdmin())
+        .expect(200);
       expect(listed.body[0].lastUsedAt).not.toBeNull();
     });
 
     it('reaches no other company and no admin or session route', async () => {
       await testApp.http().get(`/api/companies/${companyB}`).set(bearer(key)).expect(404);
-      await testApp.http().get(`/api/companies/${companyB}/clients`).set('X-API-Key', key).expect(404);
+      await testApp
+        .http()
+        .get(`/api/companies/${companyB}/clients`)
+        .set('X-API-Key', key)
+        .expect(404);
       await testApp.http().get('/api/users').set(bearer(key)).expect(403);
-      await testApp.http().post('/api/companies').set(bearer(key)).send({ name: 'X', vatNumber: 'IT11111111111' }).expect(403);
+      await testApp
+        .http()
+        .post('/api/companies')
+        .set(bearer(key))
+        .send({ name: 'X', vatNumber: 'IT11111111111' })
+        .expect(403);
       await testApp.http().get(`/api/companies/${companyA}/api-keys`).set(bearer(key)).expect(403);
-      await testApp.http().post(`/api/companies/${companyA}/api-keys`).set(bearer(key)).send({ name: 'More' }).expect(403);
+      await testApp
+        .http()
+        .post(`/api/companies/${companyA}/api-keys`)
+        .set(bearer(key))
+        .send({ name: 'More' })
+        .expect(403);
       await testApp.http().post('/api/auth/logout').set(bearer(key)).expect(403);
     });
 
     it('rejects an unknown key with 401', async () => {
-      const response = await testApp.http().get(`/api/companies/${companyA}/clients`).set('X-API-Key', `${key.slice(0, -1)}x`).expect(401);
+      const response = await testApp
+        .http()
+        .get(`/api/companies/${companyA}/clients`)
+        .set('X-API-Key', `${key.slice(0, -1)}x`)
+        .expect(401);
 
       expect(response.body.message).toBe('Invalid or revoked API key');
     });
 
     it('returns 404 when revoking a key of another company', async () => {
-      await testApp.http().delete(`/api/companies/${companyB}/api-keys/${keyId}`).set(asAdmin()).expect(404);
+      await testApp
+        .http()
+        .delete(`/api/companies/${companyB}/api-keys/${keyId}`)
+        .set(asAdmin())
+        .expect(404);
       await testApp.http().get(`/api/companies/${companyA}/clients`).set(bearer(key)).expect(200);
     });
 
     it('stops working once revoked', async () => {
-      await testApp.http().delete(`/api/companies/${companyA}/api-keys/${keyId}`).set(asAdmin()).expect(204);
+      await testApp
+        .http()
+        .delete(`/api/companies/${companyA}/api-keys/${keyId}`)
+        .set(asAdmin())
+        .expect(204);
 
       await testApp.http().get(`/api/companies/${companyA}/clients`).set(bearer(key)).expect(401);
-      await testApp.http().delete(`/api/companies/${companyA}/api-keys/${keyId}`).set(asAdmin()).expect(404);
+      await testApp
+        .http()
+        .delete(`/api/companies/${companyA}/api-keys/${keyId}`)
+        .set(asAdmin())
+        .expect(404);
     });
   });
 
   it('documents both security schemes', async () => {
     const document = (await testApp.http().get('/api/docs-json').expect(200)).body;
 
-    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(document.components.securitySchemes['api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(document.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(document.components.securitySchemes['api-key']).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-API-Key',
+    });
     expect(document.paths['/api/companies/{companyId}/clients'].get.security).toEqual(
       expect.arrayContaining([{ 'api-key': [] }, { bearer: [] }]),
     );

@@ -64,7 +64,10 @@ const UNSCOPED = new Set([
 const VALID_BODIES: Record<string, object> = {
   'PATCH /api/companies/{companyId}/clients/{id}': { phone: '+39 02 1234567' },
   'PATCH /api/companies/{companyId}/installments/{id}': { dueDate: '2025-09-30' },
-  'POST /api/companies/{companyId}/installments/{id}/payments': { amount: '1.00', paidOn: '2025-06-01' },
+  'POST /api/companies/{companyId}/installments/{id}/payments': {
+    amount: '1.00',
+    paidOn: '2025-06-01',
+  },
   'PATCH /api/users/{id}': { role: 'staff' },
 };
 
@@ -80,7 +83,11 @@ class CapturingLogger implements LoggerService {
   fatal = (...parts: unknown[]) => this.capture(parts);
 
   private capture(parts: unknown[]): void {
-    this.lines.push(parts.map((part) => (part instanceof Error ? `${part.message} ${part.stack}` : String(part))).join(' '));
+    this.lines.push(
+      parts
+        .map((part) => (part instanceof Error ? `${part.message} ${part.stack}` : String(part)))
+        .join(' '),
+    );
   }
 }
 
@@ -105,19 +112,44 @@ describe('route walk across companies', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { logger });
-    companyA = await seedCompany('Officine Rossi S.p.A.', SAMPLE_SELLER_VAT, '01234567897', 'staff-a');
-    companyB = await seedCompany('Ferramenta Bianchi S.r.l.', '01234567897', SAMPLE_SELLER_VAT, 'staff-b');
+    companyA = await seedCompany(
+      'Officine Rossi S.p.A.',
+      SAMPLE_SELLER_VAT,
+      '01234567897',
+      'staff-a',
+    );
+    companyB = await seedCompany(
+      'Ferramenta Bianchi S.r.l.',
+      '01234567897',
+      SAMPLE_SELLER_VAT,
+      'staff-b',
+    );
 
-    staffToken = (await testApp.http().post('/api/auth/login').send({ username: 'staff-a', password: 'staff-password-a' }).expect(200))
-      .body.accessToken;
-    apiKeyA = (await testApp.http().post(`/api/companies/${companyA.companyId}/api-keys`).set(admin()).send({ name: 'Walk' }).expect(201))
-      .body.key;
+    staffToken = (
+      await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'staff-a', password: 'staff-password-a' })
+        .expect(200)
+    ).body.accessToken;
+    apiKeyA = (
+      await testApp
+        .http()
+        .post(`/api/companies/${companyA.companyId}/api-keys`)
+        .set(admin())
+        .send({ name: 'Walk' })
+        .expect(201)
+    ).body.key;
 
     const document = (await testApp.http().get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Partial<Record<Method, unknown>>>;
     };
     operations = Object.entries(document.paths).flatMap(([path, item]) =>
-      METHODS.filter((method) => item[method] !== undefined).map((method) => ({ method, path, key: `${method.toUpperCase()} ${path}` })),
+      METHODS.filter((method) => item[method] !== undefined).map((method) => ({
+        method,
+        path,
+        key: `${method.toUpperCase()} ${path}`,
+      })),
     );
   });
 
@@ -126,8 +158,20 @@ describe('route walk across companies', () => {
   });
 
   /** Creates a company with a client, an invoice with an installment, a dispatch, an API key, SMTP settings and a staff user. */
-  async function seedCompany(name: string, vat: string, buyerVat: string, staffName: string): Promise<CompanyIds> {
-    const companyId = (await testApp.http().post('/api/companies').set(admin()).send({ name, vatNumber: `IT${vat}` }).expect(201)).body.id;
+  async function seedCompany(
+    name: string,
+    vat: string,
+    buyerVat: string,
+    staffName: string,
+  ): Promise<CompanyIds> {
+    const companyId = (
+      await testApp
+        .http()
+        .post('/api/companies')
+        .set(admin())
+        .send({ name, vatNumber: `IT${vat}` })
+        .expect(201)
+    ).body.id;
     const base = `/api/companies/${companyId}`;
 
     const upload = testApp.http().post(`${base}/invoices/import`).set(admin());
@@ -149,11 +193,20 @@ describe('route walk across companies', () => {
 
     const invoices = await testApp.http().get(`${base}/invoices`).set(admin()).expect(200);
     const invoiceId = invoices.body.items[0].id;
-    const invoice = await testApp.http().get(`${base}/invoices/${invoiceId}`).set(admin()).expect(200);
+    const invoice = await testApp
+      .http()
+      .get(`${base}/invoices/${invoiceId}`)
+      .set(admin())
+      .expect(200);
     const installmentId = invoice.body.installments[0].id;
     const clientId = invoice.body.clientId;
 
-    await testApp.http().patch(`${base}/clients/${clientId}`).set(admin()).send({ emails: ['amministrazione@cliente.example'] }).expect(200);
+    await testApp
+      .http()
+      .patch(`${base}/clients/${clientId}`)
+      .set(admin())
+      .send({ emails: ['amministrazione@cliente.example'] })
+      .expect(200);
     await testApp
       .http()
       .put(`${base}/reminder-settings`)
@@ -174,13 +227,25 @@ describe('route walk across companies', () => {
         fromAddress: 'solleciti@azienda.example',
       })
       .expect(200);
-    const apiKeyId = (await testApp.http().post(`${base}/api-keys`).set(admin()).send({ name: 'Gestionale' }).expect(201)).body.id;
+    const apiKeyId = (
+      await testApp
+        .http()
+        .post(`${base}/api-keys`)
+        .set(admin())
+        .send({ name: 'Gestionale' })
+        .expect(201)
+    ).body.id;
     const userId = (
       await testApp
         .http()
         .post('/api/users')
         .set(admin())
-        .send({ username: staffName, password: `staff-password-${staffName.slice(-1)}`, role: 'staff', companyIds: [companyId] })
+        .send({
+          username: staffName,
+          password: `staff-password-${staffName.slice(-1)}`,
+          role: 'staff',
+          companyIds: [companyId],
+        })
         .expect(201)
     ).body.id;
 
@@ -193,14 +258,20 @@ describe('route walk across companies', () => {
       const resource = path.slice(0, offset).split('/').filter(Boolean).pop();
       const value = parameterValue(name, resource, ids);
       if (value === undefined) {
-        throw new Error(`No value for the parameter '${name}' after '${resource}' in ${path}; add one to the route walk's seed`);
+        throw new Error(
+          `No value for the parameter '${name}' after '${resource}' in ${path}; add one to the route walk's seed`,
+        );
       }
 
       return String(value);
     });
   }
 
-  function parameterValue(name: string, resource: string | undefined, ids: CompanyIds): number | string | undefined {
+  function parameterValue(
+    name: string,
+    resource: string | undefined,
+    ids: CompanyIds,
+  ): number | string | undefined {
     if (name === 'companyId') {
       return ids.companyId;
     }
@@ -231,10 +302,16 @@ describe('route walk across companies', () => {
   /** Whether a path names an id of company B beyond the company itself. */
   const hasNestedId = (path: string) => /\{(id|clientId)\}/.test(path);
 
-  function send(operation: Operation, url: string, credentials: Record<string, string>): request.Test {
+  function send(
+    operation: Operation,
+    url: string,
+    credentials: Record<string, string>,
+  ): request.Test {
     const call = testApp.http()[operation.method](url).set(credentials);
 
-    return operation.method === 'get' || operation.method === 'delete' ? call : call.send(VALID_BODIES[operation.key] ?? {});
+    return operation.method === 'get' || operation.method === 'delete'
+      ? call
+      : call.send(VALID_BODIES[operation.key] ?? {});
   }
 
   interface Answer {
@@ -249,10 +326,16 @@ describe('route walk across companies', () => {
     for (const operation of operations.filter((candidate) => !UNSCOPED.has(candidate.key))) {
       const urls = [fillPath(operation.path, companyB)];
       if (hasNestedId(operation.path) && operation.path.includes('{companyId}')) {
-        urls.push(fillPath(operation.path.replace('{companyId}', String(companyA.companyId)), companyB));
+        urls.push(
+          fillPath(operation.path.replace('{companyId}', String(companyA.companyId)), companyB),
+        );
       }
       for (const url of urls) {
-        answers.push({ key: operation.key, url, status: (await send(operation, url, credentials)).status });
+        answers.push({
+          key: operation.key,
+          url,
+          status: (await send(operation, url, credentials)).status,
+        });
       }
     }
 
@@ -260,7 +343,9 @@ describe('route walk across companies', () => {
   }
 
   it('lists every operation as scoped or as checked on its own', () => {
-    const withoutParameters = operations.filter((operation) => !operation.path.includes('{')).map((operation) => operation.key);
+    const withoutParameters = operations
+      .filter((operation) => !operation.path.includes('{'))
+      .map((operation) => operation.key);
 
     expect(withoutParameters.sort()).toEqual([...UNSCOPED].sort());
     for (const key of [...ADMIN_ONLY, ...USER_SESSION_ONLY, ...Object.keys(VALID_BODIES)]) {
@@ -275,7 +360,9 @@ describe('route walk across companies', () => {
 
     const scopedCount = operations.filter((operation) => !UNSCOPED.has(operation.key)).length;
     expect(new Set(answers.map((answer) => answer.key)).size).toBe(scopedCount);
-    const unexpected = answers.filter((answer) => answer.status !== (ADMIN_ONLY.has(answer.key) ? 403 : 404));
+    const unexpected = answers.filter(
+      (answer) => answer.status !== (ADMIN_ONLY.has(answer.key) ? 403 : 404),
+    );
     expect(unexpected).toEqual([]);
   });
 
@@ -284,7 +371,8 @@ describe('route walk across companies', () => {
 
     const scopedCount = operations.filter((operation) => !UNSCOPED.has(operation.key)).length;
     expect(new Set(answers.map((answer) => answer.key)).size).toBe(scopedCount);
-    const expected = (key: string) => (ADMIN_ONLY.has(key) || USER_SESSION_ONLY.has(key) ? 403 : 404);
+    const expected = (key: string) =>
+      ADMIN_ONLY.has(key) || USER_SESSION_ONLY.has(key) ? 403 : 404;
     const unexpected = answers.filter((answer) => answer.status !== expected(answer.key));
     expect(unexpected).toEqual([]);
   });
@@ -296,7 +384,11 @@ describe('route walk across companies', () => {
     const health = await testApp.http().get('/api/health').expect(200);
     expect(JSON.stringify(health.body)).not.toContain('Bianchi');
 
-    await testApp.http().post('/api/auth/login').send({ username: 'staff-a', password: 'wrong' }).expect(401);
+    await testApp
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'staff-a', password: 'wrong' })
+      .expect(401);
 
     const me = await testApp.http().get('/api/auth/me').set(staff).expect(200);
     expect(me.body).toEqual({ id: companyA.userId, username: 'staff-a', role: 'staff' });
@@ -304,14 +396,29 @@ describe('route walk across companies', () => {
 
     for (const credentials of [staff, key]) {
       const companies = await testApp.http().get('/api/companies').set(credentials).expect(200);
-      expect(companies.body.map((company: { id: number }) => company.id)).toEqual([companyA.companyId]);
+      expect(companies.body.map((company: { id: number }) => company.id)).toEqual([
+        companyA.companyId,
+      ]);
     }
 
     await testApp.http().post('/api/auth/logout').set(key).expect(403);
-    const throwaway = (await testApp.http().post('/api/auth/login').send({ username: 'staff-a', password: 'staff-password-a' }).expect(200))
-      .body.accessToken;
-    await testApp.http().post('/api/auth/logout').set({ Authorization: `Bearer ${throwaway}` }).expect(204);
-    await testApp.http().get('/api/auth/me').set({ Authorization: `Bearer ${throwaway}` }).expect(401);
+    const throwaway = (
+      await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ username: 'staff-a', password: 'staff-password-a' })
+        .expect(200)
+    ).body.accessToken;
+    await testApp
+      .http()
+      .post('/api/auth/logout')
+      .set({ Authorization: `Bearer ${throwaway}` })
+      .expect(204);
+    await testApp
+      .http()
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${throwaway}` })
+      .expect(401);
   });
 
   it('lets an administrator through every admin-only route', async () => {
@@ -328,8 +435,12 @@ describe('route walk across companies', () => {
   });
 
   it('never returns or logs the SMTP password', async () => {
-    const sweep = await testApp.app.get(ReminderSweepService).sweep({ day: '2025-06-10', dryRun: false, trigger: 'cli' });
-    expect(sweep.dispatches.filter((dispatch) => dispatch.companyId === companyB.companyId)).not.toHaveLength(0);
+    const sweep = await testApp.app
+      .get(ReminderSweepService)
+      .sweep({ day: '2025-06-10', dryRun: false, trigger: 'cli' });
+    expect(
+      sweep.dispatches.filter((dispatch) => dispatch.companyId === companyB.companyId),
+    ).not.toHaveLength(0);
     await testApp
       .http()
       .post(`/api/companies/${companyB.companyId}/mail-settings/test`)
@@ -350,14 +461,24 @@ describe('route walk across companies', () => {
           res.on('end', () => done(null, Buffer.concat(chunks)));
         });
 
-      expect({ key: operation.key, status: response.status < 500 }).toEqual({ key: operation.key, status: true });
-      expect({ key: operation.key, leaked: (response.body as Buffer).toString('latin1').includes(SMTP_PASSWORD) }).toEqual({
+      expect({ key: operation.key, status: response.status < 500 }).toEqual({
+        key: operation.key,
+        status: true,
+      });
+      expect({
+        key: operation.key,
+        leaked: (response.body as Buffer).toString('latin1').includes(SMTP_PASSWORD),
+      }).toEqual({
         key: operation.key,
         leaked: false,
       });
     }
 
-    const settings = await testApp.http().get(`/api/companies/${companyB.companyId}/mail-settings`).set(admin()).expect(200);
+    const settings = await testApp
+      .http()
+      .get(`/api/companies/${companyB.companyId}/mail-settings`)
+      .set(admin())
+      .expect(200);
     expect(settings.body.passwordSet).toBe(true);
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(logger.lines.filter((line) => line.includes(SMTP_PASSWORD))).toEqual([]);

@@ -9,7 +9,10 @@ export class TokenRevocation1765100000000 implements MigrationInterface {
   name = 'TokenRevocation1765100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('users', new TableColumn({ name: 'token_version', type: 'int', default: 0 }));
+    await queryRunner.addColumn(
+      'users',
+      new TableColumn({ name: 'token_version', type: 'int', default: 0 }),
+    );
 
     await queryRunner.createTable(
       new Table({

@@ -10,7 +10,13 @@ export class ApiKeys1765110000000 implements MigrationInterface {
         name: 'api_keys',
         columns: [
           // SQLite allows AUTOINCREMENT only on INTEGER; MySQL reads INTEGER as INT.
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'company_id', type: 'int' },
           { name: 'name', type: 'varchar', length: '100' },
           { name: 'prefix', type: 'varchar', length: '16' },
@@ -21,7 +27,12 @@ export class ApiKeys1765110000000 implements MigrationInterface {
         uniques: [{ name: 'uq_api_keys_key_hash', columnNames: ['key_hash'] }],
         indices: [{ name: 'idx_api_keys_company_id', columnNames: ['company_id'] }],
         foreignKeys: [
-          { columnNames: ['company_id'], referencedTableName: 'companies', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['company_id'],
+            referencedTableName: 'companies',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );

@@ -23,7 +23,11 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(authorizedRequest).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === HttpStatusCode.Unauthorized && request.url !== LOGOUT_URL) {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === HttpStatusCode.Unauthorized &&
+        request.url !== LOGOUT_URL
+      ) {
         auth.logout('expired');
       }
       return throwError(() => error);

@@ -13,7 +13,9 @@ describe('AuthService', () => {
   let navigate: ReturnType<typeof vi.spyOn>;
 
   async function logIn(token: string): Promise<void> {
-    const done = new Promise<void>((resolve) => auth.login({ username: 'admin', password: 'x' }).subscribe(() => resolve()));
+    const done = new Promise<void>((resolve) =>
+      auth.login({ username: 'admin', password: 'x' }).subscribe(() => resolve()),
+    );
     httpTesting.expectOne('/api/auth/login').flush({ accessToken: token, expiresIn: 60 });
     await done;
   }
@@ -21,7 +23,11 @@ describe('AuthService', () => {
   beforeEach(() => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     auth = TestBed.inject(AuthService);
     httpTesting = TestBed.inject(HttpTestingController);
@@ -49,7 +55,9 @@ describe('AuthService', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     auth.logout();
-    httpTesting.expectOne(LOGOUT_URL).flush({ message: 'revoked' }, { status: 401, statusText: 'Unauthorized' });
+    httpTesting
+      .expectOne(LOGOUT_URL)
+      .flush({ message: 'revoked' }, { status: 401, statusText: 'Unauthorized' });
 
     expect(navigate).toHaveBeenCalledTimes(1);
     expect(navigate).toHaveBeenCalledWith('/login');

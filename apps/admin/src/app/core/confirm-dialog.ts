@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 
 /** Texts of a confirmation for an action that cannot be undone, already localized by the caller. */
 export interface ConfirmDialogData {
@@ -20,8 +26,17 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton type="button" [mat-dialog-close]="false" i18n="Button that cancels a destructive action@@confirm.cancel">Annulla</button>
-      <button matButton="filled" type="button" [mat-dialog-close]="true" class="confirm-button">{{ data.confirmLabel }}</button>
+      <button
+        matButton
+        type="button"
+        [mat-dialog-close]="false"
+        i18n="Button that cancels a destructive action@@confirm.cancel"
+      >
+        Annulla
+      </button>
+      <button matButton="filled" type="button" [mat-dialog-close]="true" class="confirm-button">
+        {{ data.confirmLabel }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

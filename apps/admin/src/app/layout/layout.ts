@@ -1,5 +1,12 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatListItem, MatNavList } from '@angular/material/list';
@@ -56,7 +63,10 @@ export class Layout implements OnInit {
   protected readonly navGroups = computed(() => {
     const isAdmin = this.auth.isAdmin();
 
-    return NAV_GROUPS.map((group) => ({ ...group, links: group.links.filter((link) => isAdmin || !link.adminOnly) }));
+    return NAV_GROUPS.map((group) => ({
+      ...group,
+      links: group.links.filter((link) => isAdmin || !link.adminOnly),
+    }));
   });
   protected readonly isAdmin = this.auth.isAdmin;
   protected readonly username = this.auth.username;

@@ -20,14 +20,20 @@ export class ApiKeysController {
 
   /** Creates a key; the response is the only place where the whole key ever appears. */
   @Post()
-  create(@Param('companyId', ParseIntPipe) companyId: number, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+  create(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyResponse> {
     return this.apiKeysService.create(companyId, body.name);
   }
 
   /** Revokes a key at once: the next request made with it gets 401. */
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('companyId', ParseIntPipe) companyId: number, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(
+    @Param('companyId', ParseIntPipe) companyId: number,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     return this.apiKeysService.remove(companyId, id);
   }
 }

@@ -21,7 +21,10 @@ export class ApiKeysService {
   ) {}
 
   async list(companyId: number): Promise<ApiKeyResponse[]> {
-    const keys = await this.apiKeys.find({ where: { companyId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const keys = await this.apiKeys.find({
+      where: { companyId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
 
     return keys.map(mapApiKey);
   }
@@ -30,7 +33,13 @@ export class ApiKeysService {
   async create(companyId: number, name: string): Promise<CreatedApiKeyResponse> {
     const generated = generateApiKey();
     const saved = await this.apiKeys.save(
-      this.apiKeys.create({ companyId, name, prefix: generated.prefix, keyHash: generated.hash, lastUsedAt: null }),
+      this.apiKeys.create({
+        companyId,
+        name,
+        prefix: generated.prefix,
+        keyHash: generated.hash,
+        lastUsedAt: null,
+      }),
     );
     const stored = await this.apiKeys.findOneOrFail({ where: { id: saved.id } });
     this.logger.log(`API key '${saved.id}' of company '${companyId}' has been created.`);
@@ -54,7 +63,10 @@ export class ApiKeysService {
     }
 
     const now = this.clockService.now();
-    if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    if (
+      !apiKey.lastUsedAt ||
+      now.getTime() - apiKey.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS
+    ) {
       await this.apiKeys.update({ id: apiKey.id }, { lastUsedAt: now });
     }
 

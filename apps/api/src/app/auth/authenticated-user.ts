@@ -25,5 +25,6 @@ export interface AuthenticatedApiKey {
 export type Principal = AuthenticatedUser | AuthenticatedApiKey;
 
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal => context.switchToHttp().getRequest<{ user: Principal }>().user,
+  (_data: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<{ user: Principal }>().user,
 );

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, UpdateUserDto, UserResponse } from '@solleciti/dto';
 
@@ -38,7 +48,10 @@ export class UsersController {
   /** Deletes a user; 409 for yourself or the last administrator. */
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentPrincipal() actor: AuthenticatedUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(
+    @CurrentPrincipal() actor: AuthenticatedUser,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<void> {
     return this.usersService.remove(actor, id);
   }
 }

@@ -16,8 +16,13 @@ export class UsersRepository {
       .find({ relations: { companies: true }, order: { username: 'ASC', id: 'ASC' } });
   }
 
-  findOne(id: number, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
-    return manager.getRepository(UserEntity).findOne({ where: { id }, relations: { companies: true } });
+  findOne(
+    id: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .findOne({ where: { id }, relations: { companies: true } });
   }
 
   existsByUsername(username: string): Promise<boolean> {

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { CreateUserDto, UpdateUserDto, UserResponse } from '@solleciti/dto';
 import { EntityManager } from 'typeorm';
 
@@ -37,9 +43,13 @@ export class UsersService {
     let id: number;
     try {
       id = await this.usersRepository.transaction(async (manager) => {
-        const saved = await manager.getRepository(UserEntity).save(
-          manager.getRepository(UserEntity).create({ username: dto.username, passwordHash, role: dto.role, companies }),
-        );
+        const saved = await manager
+          .getRepository(UserEntity)
+          .save(
+            manager
+              .getRepository(UserEntity)
+              .create({ username: dto.username, passwordHash, role: dto.role, companies }),
+          );
 
         return saved.id;
       });
@@ -75,7 +85,10 @@ export class UsersService {
 
       user.role = role;
       if (dto.companyIds !== undefined || role === 'admin') {
-        user.companies = await this.companiesFor(role, dto.companyIds ?? user.companies.map((company) => company.id));
+        user.companies = await this.companiesFor(
+          role,
+          dto.companyIds ?? user.companies.map((company) => company.id),
+        );
       }
       if (passwordHash !== undefined) {
         user.passwordHash = passwordHash;
@@ -86,7 +99,11 @@ export class UsersService {
       await manager.getRepository(UserEntity).save(user);
     });
 
-    const changes = [dto.role && 'role', dto.companyIds && 'companies', dto.password && 'password'].filter(Boolean);
+    const changes = [
+      dto.role && 'role',
+      dto.companyIds && 'companies',
+      dto.password && 'password',
+    ].filter(Boolean);
     this.logger.log(`User '${id}' has been updated (${changes.join(', ') || 'no changes'}).`);
 
     return this.mapUser(await this.findOrFail(id));
@@ -112,12 +129,17 @@ export class UsersService {
    */
   private async assertAnotherAdminRemains(user: UserEntity, manager: EntityManager): Promise<void> {
     if (user.role === 'admin' && (await this.usersRepository.countAdmins(manager)) <= 1) {
-      throw new ConflictException(`User '${user.id}' is the last administrator; make another user an administrator first`);
+      throw new ConflictException(
+        `User '${user.id}' is the last administrator; make another user an administrator first`,
+      );
     }
   }
 
   /** Returns the companies to assign: none for an admin, who has access to all, and otherwise every id, which must exist. */
-  private async companiesFor(role: UserEntity['role'], companyIds: readonly number[]): Promise<CompanyEntity[]> {
+  private async companiesFor(
+    role: UserEntity['role'],
+    companyIds: readonly number[],
+  ): Promise<CompanyEntity[]> {
     if (role === 'admin') {
       return [];
     }

@@ -1,4 +1,16 @@
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 import type { UserRole } from '../auth/current-user.response';
 
@@ -18,6 +30,11 @@ export class CreateUserDto {
   @IsIn(USER_ROLES) role!: UserRole;
 
   /** Companies a staff user may see; ignored for an admin. */
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
   companyIds?: number[];
 }

@@ -1,7 +1,13 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import type { CreatedApiKeyResponse } from '@solleciti/dto';
 
 /** Shows a new API key once, with a copy button; the API never returns the whole key again. */
@@ -9,24 +15,54 @@ import type { CreatedApiKeyResponse } from '@solleciti/dto';
   selector: 'sol-api-key-created-dialog',
   imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle],
   template: `
-    <h2 mat-dialog-title i18n="Title of the dialog that shows a new API key@@settings.apiKeys.created.title">Chiave API creata</h2>
+    <h2
+      mat-dialog-title
+      i18n="Title of the dialog that shows a new API key@@settings.apiKeys.created.title"
+    >
+      Chiave API creata
+    </h2>
     <mat-dialog-content>
-      <p class="created-warning" role="note" i18n="Warning that the API key is shown only once@@settings.apiKeys.created.warning">
-        Copia la chiave ora e conservala in un luogo sicuro: non sarà più mostrata. Se la perdi, revocala e creane una nuova.
+      <p
+        class="created-warning"
+        role="note"
+        i18n="Warning that the API key is shown only once@@settings.apiKeys.created.warning"
+      >
+        Copia la chiave ora e conservala in un luogo sicuro: non sarà più mostrata. Se la perdi,
+        revocala e creane una nuova.
       </p>
-      <p class="created-label" id="created-key-label" i18n="Label of the new API key@@settings.apiKeys.created.label">
+      <p
+        class="created-label"
+        id="created-key-label"
+        i18n="Label of the new API key@@settings.apiKeys.created.label"
+      >
         Chiave «{{ data.name }}»
       </p>
-      <code class="created-key" data-testid="created-api-key" aria-labelledby="created-key-label">{{ data.key }}</code>
+      <code class="created-key" data-testid="created-api-key" aria-labelledby="created-key-label">{{
+        data.key
+      }}</code>
       <p class="created-copied" role="status">
         @if (copied()) {
-          <span i18n="Confirmation that the key was copied@@settings.apiKeys.created.copied">Chiave copiata negli appunti.</span>
+          <span i18n="Confirmation that the key was copied@@settings.apiKeys.created.copied"
+            >Chiave copiata negli appunti.</span
+          >
         }
       </p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton type="button" (click)="copy()" i18n="Button that copies the API key@@settings.apiKeys.created.copy">Copia chiave</button>
-      <button matButton="filled" type="button" mat-dialog-close i18n="Button that closes the new key dialog@@settings.apiKeys.created.close">
+      <button
+        matButton
+        type="button"
+        (click)="copy()"
+        i18n="Button that copies the API key@@settings.apiKeys.created.copy"
+      >
+        Copia chiave
+      </button>
+      <button
+        matButton="filled"
+        type="button"
+        mat-dialog-close
+        i18n="Button that closes the new key dialog@@settings.apiKeys.created.close"
+      >
         Ho copiato la chiave
       </button>
     </mat-dialog-actions>

@@ -124,7 +124,9 @@ describe('ApiKeys', () => {
     expect(copy).toHaveBeenCalledWith(FULL_KEY);
     expect(await dialog.getContentText()).toContain('Chiave copiata negli appunti.');
 
-    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Ho copiato la chiave' }))).click();
+    await (
+      await dialog.getHarness(MatButtonHarness.with({ text: 'Ho copiato la chiave' }))
+    ).click();
     expect(await documentLoader.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
     expect(fixture.nativeElement.textContent).not.toContain(FULL_KEY);
   });
@@ -138,7 +140,9 @@ describe('ApiKeys', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Revoca' }))).click();
     await settle();
 
-    httpTesting.expectOne({ method: 'DELETE', url: `${KEYS_URL}/3` }).flush(null, { status: 204, statusText: 'No Content' });
+    httpTesting
+      .expectOne({ method: 'DELETE', url: `${KEYS_URL}/3` })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     httpTesting.expectOne({ method: 'GET', url: KEYS_URL }).flush([]);
     await settle();

@@ -1,5 +1,21 @@
-import { ChangeDetectionStrategy, Component, LOCALE_ID, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  LOCALE_ID,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -67,7 +83,10 @@ export class ApiKeys {
   private readonly companyContext = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly formDirective = viewChild.required(FormGroupDirective);
-  private readonly instantFormat = new Intl.DateTimeFormat(inject(LOCALE_ID), { dateStyle: 'short', timeStyle: 'short' });
+  private readonly instantFormat = new Intl.DateTimeFormat(inject(LOCALE_ID), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 
   protected readonly companyName = computed(() => this.companyContext.current()?.name ?? '');
   protected readonly columns = ['name', 'prefix', 'createdAt', 'lastUsedAt', 'actions'];
@@ -80,7 +99,10 @@ export class ApiKeys {
   protected readonly errorMessage = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(MAX_NAME_LENGTH)] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(MAX_NAME_LENGTH)],
+    }),
   });
 
   constructor() {
@@ -114,7 +136,12 @@ export class ApiKeys {
       const created = await firstValueFrom(this.api.create({ name }));
       // resetForm() also clears the submitted state, which would otherwise show «required» at once.
       this.formDirective().resetForm();
-      this.dialog.open(ApiKeyCreatedDialog, { data: created, width: '560px', disableClose: true, autoFocus: 'dialog' });
+      this.dialog.open(ApiKeyCreatedDialog, {
+        data: created,
+        width: '560px',
+        disableClose: true,
+        autoFocus: 'dialog',
+      });
       await this.load();
     } catch (error) {
       this.errorMessage.set(describeHttpError(error));

@@ -97,13 +97,19 @@ export class UserDialog {
     // Required for a new user; for an existing one, empty keeps the current password.
     password: new FormControl('', {
       nonNullable: true,
-      validators: [...(this.isNew ? [Validators.required] : []), Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)],
+      validators: [
+        ...(this.isNew ? [Validators.required] : []),
+        Validators.minLength(MIN_PASSWORD_LENGTH),
+        Validators.maxLength(200),
+      ],
     }),
     role: new FormControl<UserRole>(this.data.user?.role ?? 'staff', { nonNullable: true }),
     companyIds: new FormControl<number[]>(this.data.user?.companyIds ?? [], { nonNullable: true }),
   });
 
-  protected readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: this.form.controls.role.value });
+  protected readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
 
   constructor() {
     if (!this.isNew) {
@@ -133,7 +139,9 @@ export class UserDialog {
               ...(password !== '' ? { password } : {}),
             }),
           )
-        : await firstValueFrom(this.api.create({ username, password, role, companyIds: companies }));
+        : await firstValueFrom(
+            this.api.create({ username, password, role, companyIds: companies }),
+          );
       this.dialogRef.close(saved);
     } catch (error) {
       this.errorMessage.set(describeHttpError(error));

@@ -126,13 +126,25 @@ describe('Users', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Salva' }))).click();
 
     const request = httpTesting.expectOne({ method: 'POST', url: USERS_URL });
-    expect(request.request.body).toEqual({ username: 'luigi.verdi', password: 'password-sicura-1', role: 'staff', companyIds: [8] });
+    expect(request.request.body).toEqual({
+      username: 'luigi.verdi',
+      password: 'password-sicura-1',
+      role: 'staff',
+      companyIds: [8],
+    });
     request.flush({ ...STAFF, id: 3, username: 'luigi.verdi', companyIds: [8] });
     await settle();
-    httpTesting.expectOne({ method: 'GET', url: USERS_URL }).flush([ADMIN, { ...STAFF, id: 3, username: 'luigi.verdi', companyIds: [8] }]);
+    httpTesting
+      .expectOne({ method: 'GET', url: USERS_URL })
+      .flush([ADMIN, { ...STAFF, id: 3, username: 'luigi.verdi', companyIds: [8] }]);
     await settle();
 
-    expect((await rows())[1]).toEqual(['luigi.verdi', 'Operatore', 'Bianchi S.p.A.', 'Modifica Elimina']);
+    expect((await rows())[1]).toEqual([
+      'luigi.verdi',
+      'Operatore',
+      'Bianchi S.p.A.',
+      'Modifica Elimina',
+    ]);
   });
 
   it('checks username and password before sending', async () => {
@@ -143,8 +155,12 @@ describe('Users', () => {
     await type(dialog, 'Password', 'corta');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Salva' }))).click();
 
-    expect(await (await field(dialog, 'Nome utente')).getTextErrors()).toEqual(['Da 3 a 100 caratteri: lettere, cifre e . _ @ -']);
-    expect(await (await field(dialog, 'Password')).getTextErrors()).toEqual(['Almeno 12 caratteri']);
+    expect(await (await field(dialog, 'Nome utente')).getTextErrors()).toEqual([
+      'Da 3 a 100 caratteri: lettere, cifre e . _ @ -',
+    ]);
+    expect(await (await field(dialog, 'Password')).getTextErrors()).toEqual([
+      'Almeno 12 caratteri',
+    ]);
     httpTesting.expectNone({ method: 'POST', url: USERS_URL });
     await dialog.close();
   });
@@ -158,7 +174,10 @@ describe('Users', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Salva' }))).click();
     httpTesting
       .expectOne({ method: 'POST', url: USERS_URL })
-      .flush({ message: "A user named 'mario.rossi' already exists" }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { message: "A user named 'mario.rossi' already exists" },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
 
     expect(await dialog.getContentText()).toContain("A user named 'mario.rossi' already exists");
@@ -173,17 +192,27 @@ describe('Users', () => {
     await role?.open();
     await role?.clickOptions({ text: 'Amministratore' });
 
-    expect(await dialog.getAllHarnesses(MatFormFieldHarness.with({ floatingLabelText: 'Aziende assegnate' }))).toHaveLength(0);
+    expect(
+      await dialog.getAllHarnesses(
+        MatFormFieldHarness.with({ floatingLabelText: 'Aziende assegnate' }),
+      ),
+    ).toHaveLength(0);
     await dialog.close();
   });
 
   it('changes only what the edit sends', async () => {
     await render([ADMIN, STAFF]);
 
-    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Modifica l\'utente mario.rossi"]' }))).click();
+    await (
+      await loader.getHarness(
+        MatButtonHarness.with({ selector: '[aria-label="Modifica l\'utente mario.rossi"]' }),
+      )
+    ).click();
     const dialog = await documentLoader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Modifica utente');
-    expect(await (await (await field(dialog, 'Nome utente')).getControl(MatInputHarness))?.isDisabled()).toBe(true);
+    expect(
+      await (await (await field(dialog, 'Nome utente')).getControl(MatInputHarness))?.isDisabled(),
+    ).toBe(true);
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Salva' }))).click();
 
     const request = httpTesting.expectOne({ method: 'PATCH', url: `${USERS_URL}/2` });
@@ -203,7 +232,9 @@ describe('Users', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Elimina' }))).click();
     await settle();
 
-    httpTesting.expectOne({ method: 'DELETE', url: `${USERS_URL}/2` }).flush(null, { status: 204, statusText: 'No Content' });
+    httpTesting
+      .expectOne({ method: 'DELETE', url: `${USERS_URL}/2` })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     httpTesting.expectOne({ method: 'GET', url: USERS_URL }).flush([ADMIN]);
     await settle();

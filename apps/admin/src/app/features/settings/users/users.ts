@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import {
@@ -95,7 +102,9 @@ export class Users implements OnInit {
       companies: this.companyContext.companies(),
       isSelf: user !== null && user.id === this.currentUserId(),
     };
-    const saved = await firstValueFrom(this.dialog.open(UserDialog, { data, width: '520px' }).afterClosed());
+    const saved = await firstValueFrom(
+      this.dialog.open(UserDialog, { data, width: '520px' }).afterClosed(),
+    );
     if (saved) {
       await this.load();
     }
