@@ -1,10 +1,11 @@
 import { addDays, todayInTimeZone } from '@solleciti/util';
 import { readdirSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 
 import { launchBrowser, logIn, newPage, screenshot, seriousAccessibilityViolations } from './support/browser';
-import { RunningServer, startServer } from './support/server';
+import { ADMIN, RunningServer, startServer } from './support/server';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -173,6 +174,51 @@ describe('office workflow in the admin', () => {
     await page.goto('/solleciti');
     await page.getByRole('heading', { name: 'Solleciti' }).first().waitFor();
     await expectAccessible('60-storico-solleciti');
+  });
+
+  it('flags reminders waiting for a retry', async () => {
+    // The clients of tomorrow's reminders get an address, and the sweep of tomorrow meets an SMTP
+    // server that is down, so their reminders wait for a retry.
+    const due = server
+      .cli(['sweep', '--date', tomorrow, '--dry-run', '--json'])
+      .stdout.trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { companyId: number; clientId: number; reason: string | null })
+      .filter((item) => item.reason === 'no-email');
+    expect(due.length).toBeGreaterThan(0);
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    for (const item of due) {
+      const patched = await fetch(`${server.baseUrl}/api/companies/${item.companyId}/clients/${item.clientId}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ emails: ['amministrazione@cliente-e2e.example'] }),
+      });
+      expect(patched.status).toBe(200);
+    }
+
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const sweep = server.cli(['sweep', '--date', tomorrow], { SMTP_URL: `smtp://127.0.0.1:${closedPort}` });
+    expect(sweep.stdout).toMatch(/\d+ to retry/);
+
+    await page.goto('/fatture');
+    const notice = page.getByRole('status').filter({ hasText: 'Solleciti da controllare' });
+    await notice.getByRole('link', { name: /in nuovo tentativo/ }).click();
+    await page.waitForURL(/status=retry/);
+    const reason = page.locator('td.history-reason').first();
+    await reason.waitFor();
+
+    expect(await reason.textContent()).toMatch(/ECONNREFUSED.*prossimo tentativo/);
+    expect(await page.locator('.history-status').first().textContent()).toContain('In nuovo tentativo');
+    await expectAccessible('61-storico-nuovo-tentativo');
   });
 
   it.each([

@@ -10,8 +10,8 @@ export interface RunningServer {
   baseUrl: string;
   workDir: string;
   environment: NodeJS.ProcessEnv;
-  /** Runs the built CLI against the same database, returning its output. */
-  cli(args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** Runs the built CLI against the same database, with `extra` variables added, returning its output. */
+  cli(args: string[], extra?: Record<string, string>): { status: number | null; stdout: string; stderr: string };
   stop(): Promise<void>;
 }
 
@@ -42,9 +42,9 @@ export async function startServer(): Promise<RunningServer> {
     baseUrl,
     workDir,
     environment,
-    cli: (args) => {
+    cli: (args, extra = {}) => {
       const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), ...args], {
-        env: environment,
+        env: { ...environment, ...extra },
         encoding: 'utf8',
       });
 
