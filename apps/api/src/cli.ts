@@ -1,11 +1,13 @@
 import { ConsoleLogger, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ImportFileResult } from '@solleciti/dto';
 import { addDays, isPlainDate, PlainDate } from '@solleciti/util';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { AppModule } from './app/app.module';
+import { readImportFile } from './cli-import-file';
 import { InvoiceImportService } from './app/invoices/invoice-import.service';
 import { summarizeImport } from './app/invoices/import-summary';
 import { createDryRunMemory, ReminderSweepService, SweepReport } from './app/reminders/reminder-sweep.service';
@@ -105,12 +107,23 @@ async function runImport(context: INestApplicationContext, files: string[], crea
   const maxBytes = context.get(ConfigurationService).get('importMaxFileBytes');
   const results = [];
   for (const file of files) {
-    // A file over the limit is rejected without reading it into memory.
-    const size = (await stat(file)).size;
-    const result =
-      size > maxBytes
-        ? importService.rejectTooLarge(basename(file), size)
-        : await importService.importFile({ fileName: basename(file), content: await readFile(file), createCompanies });
+    const read = await readImportFile(file, maxBytes);
+    let result: ImportFileResult;
+    if (read.kind === 'not-a-file') {
+      result = {
+        fileName: basename(file),
+        status: 'rejected',
+        invoices: [],
+        companyId: null,
+        message: 'Not a regular file (a device, socket or pipe, perhaps behind a link); import only .xml and .p7m files',
+        reason: 'not-xml',
+        element: null,
+      };
+    } else if (read.kind === 'too-large') {
+      result = importService.rejectTooLarge(basename(file), read.sizeBytes);
+    } else {
+      result = await importService.importFile({ fileName: basename(file), content: read.content, createCompanies });
+    }
     results.push(result);
 
     const detail =

@@ -28,6 +28,7 @@ export class ImportUploadFilter implements ExceptionFilter {
       response.status(413).json({
         statusCode: 413,
         error: 'Payload Too Large',
+        reason: 'file-too-large',
         message: `A file is larger than the limit of ${limit} bytes, so nothing was imported; send it on its own after raising IMPORT_MAX_FILE_BYTES, or leave it out`,
       });
 

@@ -4,7 +4,6 @@ import { ImportFileResult, ImportRejectionReason } from '@solleciti/dto';
 import { FatturaPaError, ParsedFatturaPa, readFatturaPa } from '@solleciti/fatturapa';
 import { noReminderReason, toCents } from '@solleciti/util';
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { ConfigurationService } from '../../services/configuration/configuration.service';
@@ -12,6 +11,7 @@ import { isUniqueViolation } from '../../services/database/unique-violation';
 import { ClientsService } from '../clients/clients.service';
 import { CompaniesService } from '../companies/companies.service';
 import { CompanyEntity } from '../companies/company.entity';
+import { describeInvalidFileName, sanitizeFileName } from './import-file-name';
 import { InstallmentEntity } from './installment.entity';
 import { InvoiceEntity } from './invoice.entity';
 import { SourceFileEntity } from './source-file.entity';
@@ -105,6 +105,11 @@ export class InvoiceImportService {
   }
 
   private async importOrThrow(fileName: string, request: ImportRequest): Promise<ImportFileResult> {
+    const invalidName = describeInvalidFileName(request.fileName);
+    if (invalidName !== null) {
+      throw new RejectedFile(invalidName, 'invalid-file-name');
+    }
+
     const maxBytes = this.configurationService.get('importMaxFileBytes');
     if (request.content.length > maxBytes) {
       throw new RejectedFile(tooLargeMessage(request.content.length, maxBytes), 'file-too-large');
@@ -320,13 +325,4 @@ function tooLargeMessage(sizeBytes: number, maxBytes: number): string {
 
 function summarize(invoice: InvoiceEntity) {
   return { id: invoice.id, documentType: invoice.documentType, number: invoice.number, date: invoice.date };
-}
-
-/** Keeps only the last path segment and drops control characters, so a name is safe to store and show. */
-export function sanitizeFileName(name: string): string {
-  const lastSegment = basename(name.replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  const cleaned = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-
-  return (cleaned || 'unnamed.xml').slice(0, 255);
 }

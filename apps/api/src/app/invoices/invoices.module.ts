@@ -26,6 +26,8 @@ import { SourceFileEntity } from './source-file.entity';
       // Files are read in memory and rejected by multer past the size limit, before any parsing.
       useFactory: (configurationService: ConfigurationService) => ({
         storage: memoryStorage(),
+        // Busboy would otherwise cut "../x.xml" to "x.xml" silently, and the import rejects such names instead.
+        preservePath: true,
         limits: { fileSize: configurationService.get('importMaxFileBytes'), files: 500 },
       }),
     }),

@@ -70,6 +70,7 @@ export type ImportRejectionReason =
   | 'seller-mismatch'
   | 'conflict'
   | 'duplicate-in-file'
+  | 'invalid-file-name'
   | 'file-too-large'
   | 'invalid-envelope'
   | 'not-xml'
