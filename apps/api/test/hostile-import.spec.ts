@@ -158,6 +158,26 @@ describe('hostile import files', () => {
       reason: 'not-xml',
       message: /ZIP archive.*Extract the invoices/,
     },
+    {
+      name: 'a 1000-character buyer name',
+      file: () =>
+        Buffer.from(
+          sampleInvoiceXml({
+            number: 'H-2',
+            date: '2025-03-01',
+            buyer: { vat: '01234567897', companyName: 'Rossi '.repeat(166) + 'Srl!' },
+            installments: [{ dueDate: '2025-03-31', amount: '122.00' }],
+          }),
+        ),
+      reason: 'invalid-value',
+      message: /^FatturaElettronicaHeader\/CessionarioCommittente\/DatiAnagrafici\/Anagrafica\/Denominazione is 1000 characters long, more than the 255 that can be stored/,
+    },
+    {
+      name: 'a 21-character invoice number',
+      file: () => Buffer.from(sampleInvoiceXml({ number: 'N'.repeat(21), date: '2025-03-01', installments: [{ dueDate: '2025-03-31', amount: '122.00' }] })),
+      reason: 'invalid-value',
+      message: /Numero is 21 characters long, more than the 20/,
+    },
   ];
 
   it.each(contentCases)('rejects $name and stores nothing', async ({ file, reason, message }) => {

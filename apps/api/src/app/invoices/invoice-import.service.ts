@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../services/database/unique-violation';
 import { ClientsService } from '../clients/clients.service';
 import { CompaniesService } from '../companies/companies.service';
 import { CompanyEntity } from '../companies/company.entity';
+import { findOverlongValue } from './import-column-limits';
 import { describeInvalidFileName, sanitizeFileName } from './import-file-name';
 import { InstallmentEntity } from './installment.entity';
 import { InvoiceEntity } from './invoice.entity';
@@ -116,6 +117,15 @@ export class InvoiceImportService {
     }
 
     const parsed = readFatturaPa(request.content, { maxBytes });
+    const overlong = findOverlongValue(parsed, Boolean(request.createCompanies));
+    if (overlong) {
+      throw new RejectedFile(
+        `${overlong.element} is ${overlong.length} characters long, more than the ${overlong.maxLength} that can be stored; correct the invoice in the program that wrote it and import it again`,
+        'invalid-value',
+        overlong.element,
+      );
+    }
+
     const company = await this.resolveCompany(parsed, request);
     const sha256 = createHash('sha256').update(request.content).digest('hex');
 
