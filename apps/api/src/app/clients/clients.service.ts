@@ -2,12 +2,14 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { InjectRepository } from '@nestjs/typeorm';
 import { CreateClientDto, ListClientsQueryDto, PageResponse, UpdateClientDto } from '@solleciti/dto';
 import { Party } from '@solleciti/fatturapa';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 
 import { containsPattern } from '../../services/database/like-pattern';
 import { InvoiceEntity } from '../invoices/invoice.entity';
 import { ClientEntity, ClientKind } from './client.entity';
 import { displayNameOf } from './client.mapper';
+
+const EXPORT_BATCH_SIZE = 1000;
 
 @Injectable()
 export class ClientsService {
@@ -20,13 +22,7 @@ export class ClientsService {
     const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 25)));
     const builder = this.clients.createQueryBuilder('client').where('client.companyId = :companyId', { companyId });
 
-    if (query.search) {
-      const pattern = containsPattern(query.search);
-      builder.andWhere(
-        "(client.displayName LIKE :pattern ESCAPE '!' OR client.vatCode LIKE :pattern ESCAPE '!' OR client.fiscalCode LIKE :pattern ESCAPE '!')",
-        { pattern },
-      );
-    }
+    applySearch(builder, query.search);
     if (query.remindersDisabled !== undefined) {
       builder.andWhere('client.remindersDisabled = :remindersDisabled', { remindersDisabled: query.remindersDisabled });
     }
@@ -41,6 +37,31 @@ export class ClientsService {
     const [items, total] = await builder.getManyAndCount();
 
     return { items, total, page, pageSize };
+  }
+
+  /**
+   * Yields every client of the company that matches `search`, sorted by name, in batches of
+   * EXPORT_BATCH_SIZE, so an export of a large company never keeps all of it in memory.
+   */
+  async *listForExport(companyId: number, search: string | undefined): AsyncGenerator<ClientEntity[]> {
+    for (let offset = 0; ; offset += EXPORT_BATCH_SIZE) {
+      const builder = this.clients.createQueryBuilder('client').where('client.companyId = :companyId', { companyId });
+      applySearch(builder, search);
+      const batch = await builder
+        .orderBy('client.displayName', 'ASC')
+        .addOrderBy('client.id', 'ASC')
+        .skip(offset)
+        .take(EXPORT_BATCH_SIZE)
+        .getMany();
+      if (batch.length === 0) {
+        return;
+      }
+
+      yield batch;
+      if (batch.length < EXPORT_BATCH_SIZE) {
+        return;
+      }
+    }
   }
 
   async findOne(companyId: number, id: number): Promise<ClientEntity> {
@@ -232,4 +253,16 @@ function emptyToNull(value: string | null | undefined): string | null | undefine
   }
 
   return value === null || value.trim() === '' ? null : value.trim();
+}
+
+/** Narrows a client query to names, VAT numbers or fiscal codes that contain `search`, taken literally. */
+function applySearch(builder: SelectQueryBuilder<ClientEntity>, search: string | undefined): void {
+  if (!search) {
+    return;
+  }
+
+  builder.andWhere(
+    "(client.displayName LIKE :pattern ESCAPE '!' OR client.vatCode LIKE :pattern ESCAPE '!' OR client.fiscalCode LIKE :pattern ESCAPE '!')",
+    { pattern: containsPattern(search) },
+  );
 }

@@ -193,6 +193,27 @@ describe('renderCourtesyCopy', () => {
     }
   });
 
+  it('prints client names with unusual Unicode as given', async () => {
+    const input = sampleInput(1);
+    input.buyer.companyName = 'Bianchi \u202Egpj.exe\u202C Srl\u200B Caffe\u0301 😀';
+    input.buyer.address = { street: 'Via <i>Roma</i> & "Corso"', streetNumber: null, postalCode: null, city: null, province: null, country: null };
+    const pdf = await renderCourtesyCopy(input);
+
+    if (!hasPdfToText()) {
+      console.warn('pdftotext not found (Debian package poppler-utils): the client name was not checked.');
+      return;
+    }
+
+    const text = extractText(pdf);
+    // PDF text has no bidirectional algorithm, so the override cannot make "gpj.exe" read "exe.jpg".
+    expect(text).toContain('gpj.exe Srl');
+    expect(text).not.toContain('exe.jpg');
+    expect(text.normalize('NFC')).toContain('Caffé');
+    expect(text).toContain('Via <i>Roma</i> & "Corso"');
+    // NOTE: the embedded Roboto font has no emoji glyphs, so "😀" prints as nothing.
+    expect(text).not.toContain('😀');
+  });
+
   it('gives the same bytes for the same input', async () => {
     const first = await renderCourtesyCopy(sampleInput(3));
     const second = await renderCourtesyCopy(sampleInput(3));

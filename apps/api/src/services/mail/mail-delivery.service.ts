@@ -62,7 +62,7 @@ export class MailDeliveryService {
     const transporterName = this.companyTransporter(settings);
     const info = await this.mailerService.sendMail({
       transporterName,
-      from: { name: settings.fromName, address: settings.fromAddress },
+      from: { name: toDisplayName(settings.fromName), address: settings.fromAddress },
       ...this.toMailOptions(message),
     });
 
@@ -134,7 +134,7 @@ export class MailDeliveryService {
 
     try {
       const info = await Promise.race([
-        transporter.sendMail({ from: { name: settings.fromName, address: settings.fromAddress }, ...this.toMailOptions(message) }),
+        transporter.sendMail({ from: { name: toDisplayName(settings.fromName), address: settings.fromAddress }, ...this.toMailOptions(message) }),
         timeout,
       ]);
 
@@ -267,4 +267,14 @@ export function hasSmtpReply(error: unknown): boolean {
   const { responseCode } = (error ?? {}) as { responseCode?: unknown };
 
   return typeof responseCode === 'number' && responseCode >= 400;
+}
+
+/**
+ * Turns control characters in a sender name into spaces. The settings DTO rejects them, and this
+ * also covers names stored before that check, because nodemailer encodes a line break into the
+ * From header instead of dropping it.
+ */
+function toDisplayName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return name.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }

@@ -14,6 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { MAX_PAGE } from '../common/validators';
+
 export const CLIENT_KINDS = ['person', 'company', 'public-administration'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
@@ -83,10 +85,15 @@ export class CreateClientDto extends ClientFieldsDto {
 
 export class UpdateClientDto extends ClientFieldsDto {}
 
+/** Query of GET clients/export.csv: the same search as the list, every page. */
+export class ExportClientsQueryDto {
+  @IsOptional() @IsString() @MaxLength(100) search?: string;
+}
+
 export class ListClientsQueryDto {
   @IsOptional() @IsString() @MaxLength(100) search?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 

@@ -6,6 +6,12 @@ import {
 } from '@solleciti/util';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
+/** Maximum value of the int primary key columns on MariaDB (2^31 - 1); SQLite's are wider. */
+export const MAX_DATABASE_ID = 2_147_483_647;
+
+/** Maximum page number of a list: 1,000,000 pages of 200 rows is beyond any company's data. */
+export const MAX_PAGE = 1_000_000;
+
 /** Requires a real calendar date written as YYYY-MM-DD (2017-02-30 is rejected). */
 export function IsPlainDate(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class UpdateMailSettingsDto {
   @IsString() @MinLength(1) @MaxLength(255) host!: string;
@@ -13,7 +13,13 @@ export class UpdateMailSettingsDto {
   /** Written only; omit it to keep the stored password. */
   @IsOptional() @IsString() @MaxLength(256) password?: string | null;
 
-  @IsString() @MinLength(1) @MaxLength(255) fromName!: string;
+  /** Display name of the sender, on one line because it goes into the From header. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'fromName must be one line without control characters such as line breaks or tabs' })
+  fromName!: string;
 
   @IsEmail() @MaxLength(320) fromAddress!: string;
 }

@@ -1,10 +1,11 @@
-import { IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** The Handlebars sources of a reminder e-mail. GET mail-templates/placeholders lists the placeholders. */
 export class UpdateMailTemplateDto {
-  @IsString() subject!: string;
+  // The same limits as the template check, which explains them in more detail for the admin.
+  @IsString() @MaxLength(1_000) subject!: string;
 
-  @IsString() body!: string;
+  @IsString() @MaxLength(20_000) body!: string;
 }
 
 export class PreviewMailTemplateDto extends UpdateMailTemplateDto {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
 
-import { IsReminderOffsets } from '../common/validators';
+import { IsReminderOffsets, MAX_DATABASE_ID } from '../common/validators';
 
 const CATCH_UP_DAYS_MESSAGE = 'catchUpDays must be a whole number of days from 0 to 7, got $value';
 
@@ -30,5 +30,7 @@ export class ExcludeClientsDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
   @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_DATABASE_ID, { each: true })
   clientIds!: number[];
 }

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-import { IsPlainDate } from '../common/validators';
+import { IsPlainDate, MAX_DATABASE_ID, MAX_PAGE } from '../common/validators';
 import { REMINDER_DISPATCH_STATUSES } from './reminder-dispatch.response';
 
 export class ListRemindersQueryDto {
@@ -13,9 +13,9 @@ export class ListRemindersQueryDto {
   /** Last processing day included, YYYY-MM-DD. */
   @IsOptional() @IsPlainDate() to?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() clientId?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_DATABASE_ID) clientId?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
