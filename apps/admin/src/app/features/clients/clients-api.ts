@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ClientResponse,
@@ -40,6 +40,13 @@ export class ClientsApi {
     }
 
     return this.http.get<PageResponse<ClientResponse>>(this.companyContext.apiUrl('/clients'), { params });
+  }
+
+  /** Downloads the client list as CSV, filtered by `search` as the list is. */
+  exportCsv(search: string): Observable<HttpResponse<Blob>> {
+    const params = search ? new HttpParams().set('search', search) : new HttpParams();
+
+    return this.http.get(this.companyContext.apiUrl('/clients/export.csv'), { params, responseType: 'blob', observe: 'response' });
   }
 
   get(id: number): Observable<ClientResponse> {

@@ -13,6 +13,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@solleciti/dto';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 
+import { FileDownload, fileNameFromDisposition } from '../../../core/file-download';
 import { describeHttpError } from '../../../core/http-error';
 import { CLIENT_KIND_LABELS, remindersStateLabel } from '../client-labels';
 import { ClientListQuery, ClientsApi } from '../clients-api';
@@ -46,6 +47,7 @@ export class ClientList {
   private readonly api = inject(ClientsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly fileDownload = inject(FileDownload);
 
   protected readonly columns = ['name', 'identifier', 'kind', 'email', 'reminders'];
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
@@ -59,6 +61,7 @@ export class ClientList {
   protected readonly total = signal(0);
   protected readonly loading = signal(true);
   protected readonly errorMessage = signal<string | null>(null);
+  protected readonly exporting = signal(false);
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -104,6 +107,27 @@ export class ClientList {
 
   protected pageChanged(event: PageEvent): void {
     this.updateQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  /** Downloads every client that matches the current search as CSV, not only the page shown. */
+  protected exportCsv(): void {
+    if (this.exporting()) {
+      return;
+    }
+
+    this.exporting.set(true);
+    this.errorMessage.set(null);
+    this.api.exportCsv(this.query().search).subscribe({
+      next: (response) => {
+        this.exporting.set(false);
+        const fileName = fileNameFromDisposition(response.headers.get('Content-Disposition'), 'clienti.csv');
+        this.fileDownload.save(response.body ?? new Blob([]), fileName);
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.errorMessage.set(describeHttpError(error));
+      },
+    });
   }
 
   protected openClient(client: ClientResponse): void {
