@@ -170,3 +170,62 @@ describe('hostile input', () => {
     rejectAndMeasure(bytes, 'invalid-envelope');
   });
 });
+
+describe('markup limits', () => {
+  const body = sample.slice(rootStart);
+  const declaration = sample.slice(0, rootStart);
+
+  it('rejects 20 MB of text in one field (heap < 64 MiB)', () => {
+    const bytes = utf8(declaration + body.replace('Manutenzione impianto', 'y'.repeat(20_000_000)));
+
+    const { message, heapGrowth } = rejectAndMeasure(bytes, 'invalid-value');
+
+    expect(message).toBe(
+      'The element "Descrizione" contains 20000000 characters of text, more than the 100000 that any FatturaPA text field allows. The file was rejected without being parsed.',
+    );
+    expect(heapGrowth).toBeLessThan(64 * MIB);
+  });
+
+  it('rejects a long CDATA section', () => {
+    const bytes = utf8(declaration + body.replace('Manutenzione impianto', `<![CDATA[${'y'.repeat(200_000)}]]>`));
+
+    const { message } = rejectAndMeasure(bytes, 'invalid-value');
+
+    expect(message).toContain('"Descrizione" contains 200012 characters');
+  });
+
+  it('rejects a 20 MB attribute value (heap < 64 MiB)', () => {
+    const bytes = utf8(declaration + body.replace('<Descrizione>', `<Descrizione note="${'y'.repeat(20_000_000)}">`));
+
+    const { message, heapGrowth } = rejectAndMeasure(bytes, 'malformed-xml');
+
+    expect(message).toMatch(/^The XML has a start tag of 20000021 characters at offset \d+, more than the 10000/);
+    expect(heapGrowth).toBeLessThan(64 * MIB);
+  });
+
+  it('rejects 2,000,000 empty elements', () => {
+    const bytes = utf8(declaration + body.replace('<Descrizione>', `<Descrizione>${'<x/>'.repeat(2_000_000)}`));
+
+    const { message } = rejectAndMeasure(bytes, 'malformed-xml');
+
+    expect(message).toContain('more than 1000000 elements');
+  });
+
+  it('reads a file padded with 20 MB of white space', () => {
+    const padding = ' \r\n\t'.repeat(5_000_000);
+    const text = `${padding}${declaration}${body.replace('<Descrizione>', `${padding}<Descrizione>`)}${padding}`;
+
+    const parsed = readFatturaPa(utf8(text), { maxBytes: 64 * MIB });
+
+    expect(parsed.invoices[0].lines[0].description).toBe('Manutenzione impianto');
+  });
+
+  it('reads a file with a large attachment and ignores it', () => {
+    const attachment = `<Allegati><NomeAttachment>contratto.pdf</NomeAttachment><Attachment>${'QUJD'.repeat(1_000_000)}</Attachment></Allegati>`;
+    const withAttachment = body.replace('</DatiPagamento>', `</DatiPagamento>${attachment}`).replace(/<(\/?)Attachment>/g, '<$1AttachmentData>');
+
+    const parsed = readFatturaPa(utf8(declaration + withAttachment));
+
+    expect(parsed.invoices[0].number).toBe('FZ-1');
+  });
+});

@@ -2,7 +2,7 @@ import { unwrapEnvelopes } from './envelope/cms-envelope';
 import { mapFatturaPa } from './mapping/document';
 import { FatturaPaError, ParsedFatturaPa, ReadOptions } from './model';
 import { decodeXmlBytes } from './xml/decode-text';
-import { rejectDtd, rejectExcessiveDepth } from './xml/xml-guards';
+import { checkMarkup, rejectDtd } from './xml/xml-guards';
 import { parseXmlTree } from './xml/xml-tree';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -10,8 +10,9 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /**
  * Reads a FatturaPA file (.xml, or .xml.p7m as DER or base64) into plain data.
  *
- * Checks run from the cheapest to the most expensive: size, envelope, text decoding, DTD and
- * depth, XML syntax, then the FatturaPA structure. Every rejection of the input is a
+ * Checks run from the cheapest to the most expensive: size, envelope, text decoding, DTD, the
+ * markup limits (depth, element count, tag and text length), XML syntax, then the FatturaPA
+ * structure. Every rejection of the input is a
  * FatturaPaError, and an invalid maxBytes option is a RangeError.
  */
 export function readFatturaPa(content: Uint8Array, options: ReadOptions = {}): ParsedFatturaPa {
@@ -32,7 +33,7 @@ export function readFatturaPa(content: Uint8Array, options: ReadOptions = {}): P
   const { content: xmlBytes, signed } = unwrapEnvelopes(content);
   const text = decodeXmlBytes(xmlBytes);
   rejectDtd(text);
-  rejectExcessiveDepth(text);
+  const markup = checkMarkup(text);
 
-  return mapFatturaPa(parseXmlTree(text), signed);
+  return mapFatturaPa(parseXmlTree(markup), signed);
 }
