@@ -1,5 +1,5 @@
 import { addDays, todayInTimeZone } from '@solleciti/util';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -107,6 +107,19 @@ describe('office workflow in the admin', () => {
     await page.goto('/impostazioni/solleciti');
     await page.getByRole('button', { name: 'Elimina Panificio Gallo S.r.l. dai clienti esclusi' }).waitFor();
     await page.getByRole('button', { name: 'Elimina Cartoleria Verdi S.n.c. dai clienti esclusi' }).waitFor();
+  });
+
+  it('downloads the client list with Esporta CSV', async () => {
+    await page.goto('/anagrafiche/clienti');
+    await page.getByRole('cell', { name: 'Panificio Gallo S.r.l.' }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta CSV' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+
+    expect(download.suggestedFilename()).toMatch(/^clienti-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.startsWith('\uFEFFNome;Tipo;Ragione sociale;')).toBe(true);
+    expect(csv).toContain('\r\nPanificio Gallo S.r.l.;Azienda;');
+    await expectAccessible('31-clienti-esporta');
   });
 
   it('registers a partial payment and shows the residual', async () => {
