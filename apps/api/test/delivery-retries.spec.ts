@@ -102,6 +102,27 @@ describe('delivery when the SMTP server fails', () => {
     expect(await attention(due.companyId)).toEqual({ failed: 1, partlyRefused: 0, retrying: 0, uncertain: 0 });
   });
 
+  it('4xx then 5xx: failed for good', async () => {
+    const due = await createDueReminders(testApp, { index: 9, dueDate: '2026-05-20', count: 1 });
+
+    smtp.failNext(1, 452, '4.2.2 Mailbox full, try later');
+    at('2026-05-20T07:00:00Z');
+    await sweep.sweep({ day: '2026-05-20', dryRun: false, trigger: 'cli' });
+    expect((await dispatchHistory(testApp, due.companyId))[0]).toMatchObject({ status: 'retry', attempts: 1 });
+
+    smtp.failNext(1, 552, '5.2.2 Mailbox full for good');
+    at('2026-05-20T07:05:00Z');
+    await sweep.retryDue();
+    at('2026-05-21T07:00:00Z');
+    await sweep.sweep({ day: '2026-05-21', dryRun: false, trigger: 'cli' });
+    await sweep.retryDue();
+
+    const [failed] = await dispatchHistory(testApp, due.companyId);
+    expect(failed).toMatchObject({ status: 'failed', reason: 'rejected', attempts: 2 });
+    expect(failed.lastError).toContain('552 5.2.2 Mailbox full for good');
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it('rejected recipients: recorded one by one', async () => {
     const partly = await createDueReminders(testApp, {
       index: 4,
