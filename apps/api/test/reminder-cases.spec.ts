@@ -275,7 +275,7 @@ describe('reminder cases, day by day through the real sweep', () => {
     const nextDay = await sweep.sweep({ day: '2025-12-08', dryRun: false, trigger: 'cli' });
 
     const mine = (report: typeof failed) => report.dispatches.filter((dispatch) => dispatch.companyId === context.companyId);
-    expect(mine(failed)).toEqual([expect.objectContaining({ level: 1, status: 'retry', reason: 'retry' })]);
+    expect(mine(failed)).toEqual([expect.objectContaining({ level: 1, status: 'retry', reason: null, error: expect.stringContaining('451') })]);
     expect(mine(nextDay)).toEqual([]);
     expect(smtp.received).toHaveLength(1);
 

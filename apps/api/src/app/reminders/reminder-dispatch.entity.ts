@@ -20,6 +20,13 @@ export type SkipReason = 'missed' | 'no-email' | 'excluded' | 'paid';
 
 export type FailureReason = 'rejected' | 'retries-exhausted';
 
+/**
+ * Why a reminder is in retry or uncertain when no server reply explains it: its process stopped
+ * (interrupted), the connection broke after the body was sent (connection-lost), or its server was
+ * not tried after failing several times in a row in the same pass (server-paused).
+ */
+export type RetryReason = 'interrupted' | 'connection-lost' | 'server-paused';
+
 /** A recipient the SMTP server refused, with its answer. */
 export interface RecipientError {
   recipient: string;
@@ -76,7 +83,7 @@ export class ReminderDispatchEntity {
   status!: DispatchStatus;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
-  reason!: SkipReason | FailureReason | null;
+  reason!: SkipReason | FailureReason | RetryReason | null;
 
   @Column({ name: 'recipient_count', type: 'int', default: 0 })
   recipientCount!: number;

@@ -1,13 +1,15 @@
 import { addDays, daysBetween, PlainDate } from '@solleciti/util';
 
-import { DispatchStatus, FailureReason, SkipReason } from './reminder-dispatch.entity';
+import { DispatchStatus, FailureReason, RetryReason, SkipReason } from './reminder-dispatch.entity';
 
 /** A dispatch record of one installment, for any of its due dates. */
 export interface RecordedDispatch {
   level: number;
   dueDate: PlainDate;
   status: DispatchStatus;
-  reason: SkipReason | FailureReason | null;
+  reason: SkipReason | FailureReason | RetryReason | null;
+  /** The sweep day that wrote the record last; absent for what a dry run remembers. */
+  processedDay?: PlainDate;
 }
 
 export interface ReminderPlanInput {
@@ -46,13 +48,14 @@ export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'exc
 const IN_FLIGHT_OR_SENT: readonly DispatchStatus[] = ['sent', 'sending', 'submitting', 'retry', 'uncertain'];
 
 /**
- * Returns true for a record that a later sweep may replace while the reminder is inside its
- * catch-up window: a provisional skip, or a send that failed for a temporary reason, which is then
- * tried again. A message the server refused (5xx) stays failed, because it would be refused again.
+ * Returns true for a record that the sweep of `today` may replace while the reminder is inside its
+ * catch-up window: a provisional skip, or a send that failed for a temporary reason on an earlier
+ * day, which starts a new round of attempts. A message the server rejected (5xx) stays failed,
+ * because it would be rejected again, and so does one that used up its attempts today.
  */
-export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason'>): boolean {
+export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason' | 'processedDay'>, today: PlainDate): boolean {
   if (dispatch.status === 'failed') {
-    return dispatch.reason !== 'rejected';
+    return dispatch.reason !== 'rejected' && (dispatch.processedDay === undefined || dispatch.processedDay < today);
   }
 
   return (
@@ -87,7 +90,7 @@ export function planInstallmentReminders(input: ReminderPlanInput): ReminderDeci
     const sentBefore = recordedForLevel.some((dispatch) => IN_FLIGHT_OR_SENT.includes(dispatch.status));
     const current = recordedForLevel.find((dispatch) => dispatch.dueDate === input.dueDate);
 
-    if (sentBefore || (current !== undefined && !isProvisional(current))) {
+    if (sentBefore || (current !== undefined && !isProvisional(current, input.today))) {
       return;
     }
     if (current !== undefined) {

@@ -19,7 +19,7 @@ import { MailSettingsEntity } from '../mail-settings/mail-settings.entity';
 import { MailSettingsService } from '../mail-settings/mail-settings.service';
 import { ReminderSettingsEntity } from '../reminder-settings/reminder-settings.entity';
 import { ReminderSettingsService } from '../reminder-settings/reminder-settings.service';
-import { ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
+import { FailureReason, RecipientError, ReminderDispatchEntity, RetryReason, SkipReason } from './reminder-dispatch.entity';
 import { buildReminderMessageData } from './reminder-message-data';
 import { ReminderCandidate, ReminderRepository } from './reminder.repository';
 import { isProvisional, planInstallmentReminders, RecordedDispatch, ReminderDecision } from './reminder-rule';
@@ -71,6 +71,13 @@ export interface DispatchOutcome {
   reason: string | null;
   /** Number of addresses the e-mail went or would go to, or 0 for a skip. */
   recipientCount: number;
+  /** The server's reply or the error, for a reminder that was not sent. */
+  error?: string | null;
+  /** For a retry: when the next attempt is due (ISO 8601). */
+  nextAttemptAt?: string | null;
+  messageId?: string | null;
+  /** Recipients the server rejected, each with its reply. */
+  rejectedRecipients?: RecipientError[];
 }
 
 export interface SweepCounts {
@@ -98,13 +105,33 @@ export interface SweepReport {
   interrupted: boolean;
 }
 
-/** The outcome that one delivery attempt recorded. */
-type DeliveryStatus = 'sent' | 'retry' | 'failed' | 'uncertain';
+/** What one delivery attempt recorded. */
+interface Delivery {
+  status: 'sent' | 'retry' | 'failed' | 'uncertain';
+  reason: FailureReason | RetryReason | null;
+  /** The server's reply or the error, for anything but sent. */
+  error: string | null;
+  nextAttemptAt: Date | null;
+  messageId: string | null;
+  recipientCount: number;
+  recipientErrors: RecipientError[];
+}
+
+const NO_DELIVERY: Omit<Delivery, 'status'> = {
+  reason: null,
+  error: null,
+  nextAttemptAt: null,
+  messageId: null,
+  recipientCount: 0,
+  recipientErrors: [],
+};
 
 /** Per-pass state shared by the reminders of one sweep or retry pass. */
 interface PassState {
   /** Temporary failures in a row per transport (a company's server, or the system sender). */
   failuresInRow: Map<string, number>;
+  /** The last server error per transport, recorded on the reminders not tried after it. */
+  lastErrors: Map<string, string>;
   /** Times from submitting to sent, in ms, of the reminders sent in this pass. */
   submitWindowsMs: number[];
 }
@@ -148,7 +175,7 @@ export class ReminderSweepService {
     const started = performance.now();
     const counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} };
     const dispatches: DispatchOutcome[] = [];
-    const pass: PassState = { failuresInRow: new Map(), submitWindowsMs: [] };
+    const pass: PassState = { failuresInRow: new Map(), lastErrors: new Map(), submitWindowsMs: [] };
     // Previews restricted to some companies run on every page view, so they log at debug level only.
     const logProgress = (message: string) =>
       options.dryRun && options.companyIds ? this.logger.debug(message) : this.logger.log(message);
@@ -247,7 +274,7 @@ export class ReminderSweepService {
    * shorter than a day are kept.
    */
   async retryDue(
-    pass: PassState = { failuresInRow: new Map(), submitWindowsMs: [] },
+    pass: PassState = { failuresInRow: new Map(), lastErrors: new Map(), submitWindowsMs: [] },
     counts: SweepCounts = { due: 0, sent: 0, failed: 0, retry: 0, uncertain: 0, skipped: {} },
     dispatches: DispatchOutcome[] = [],
     companyIds?: number[],
@@ -341,7 +368,7 @@ export class ReminderSweepService {
 
     const recorded = (await this.reminderRepository.findRecorded([row.installmentId])).get(row.installmentId) ?? [];
     const installmentCounts = await this.reminderRepository.countInstallments([row.invoiceId]);
-    const status = await this.deliver(
+    const delivery = await this.deliver(
       row.id,
       row.attempts + 1,
       () =>
@@ -357,7 +384,7 @@ export class ReminderSweepService {
       pass,
     );
 
-    return outcome(status, status === 'sent' ? null : status);
+    return withDelivery(outcome(delivery.status, delivery.reason), delivery);
   }
 
   /**
@@ -433,7 +460,7 @@ export class ReminderSweepService {
           }
 
           const current = history.find((row) => row.level === decision.level && row.dueDate === candidate.dueDate);
-          const provisionalId = current && isProvisional(current) ? current.id : null;
+          const provisionalId = current && isProvisional(current, options.day) ? current.id : null;
           const outcome = await this.apply(decision, candidate, {
             company,
             settings,
@@ -527,7 +554,7 @@ export class ReminderSweepService {
       return outcome('skipped', 'claimed-elsewhere');
     }
 
-    const status = await this.deliver(
+    const delivery = await this.deliver(
       dispatchId,
       1,
       () =>
@@ -543,7 +570,7 @@ export class ReminderSweepService {
       context.pass,
     );
 
-    return outcome(status, status === 'sent' ? null : status);
+    return withDelivery(outcome(delivery.status, delivery.reason), delivery);
   }
 
   /**
@@ -557,76 +584,69 @@ export class ReminderSweepService {
     compose: () => Promise<OutgoingMessage>,
     target: { companyId: number; mailSettings: MailSettingsEntity | null; installmentId: number; level: number },
     pass: PassState,
-  ): Promise<DeliveryStatus> {
+  ): Promise<Delivery> {
     const transport = target.mailSettings ? `company '${target.companyId}'` : 'the system sender';
     const failuresInRow = pass.failuresInRow.get(transport) ?? 0;
     if (failuresInRow >= FAILURES_BEFORE_PAUSE) {
-      await this.reminderRepository.markRetry(
-        dispatchId,
-        `Not tried: the SMTP server of ${transport} failed ${failuresInRow} times in a row in this pass.`,
-        this.nextAttemptAt(attempt),
-        false,
-      );
+      const error = pass.lastErrors.get(transport) ?? null;
+      const nextAttemptAt = this.nextAttemptAt(attempt);
+      await this.reminderRepository.markRetry(dispatchId, error, nextAttemptAt, 'server-paused', false);
 
-      return 'retry';
+      return { ...NO_DELIVERY, status: 'retry', reason: 'server-paused', error, nextAttemptAt };
     }
 
     let submittedAt: number | null = null;
+    let messageId: string | null = null;
     try {
       const message = await compose();
       const fromAddress = target.mailSettings?.fromAddress ?? this.configurationService.get('mailDefaultFrom');
-      const messageId = `<${randomUUID()}@${domainOf(fromAddress)}>`;
+      const ownMessageId = `<${randomUUID()}@${domainOf(fromAddress)}>`;
+      messageId = ownMessageId;
       const send = target.mailSettings
         ? (gated: OutgoingMessage) => this.mailDeliveryService.sendWithCompanyServer(target.mailSettings as MailSettingsEntity, gated)
         : (gated: OutgoingMessage) => this.mailDeliveryService.sendWithSystemSender(gated);
 
       const result = await send({
         ...message,
-        messageId,
+        messageId: ownMessageId,
         beforeSubmit: async () => {
-          await this.reminderRepository.markSubmitting(dispatchId, messageId, this.clockService.now());
+          await this.reminderRepository.markSubmitting(dispatchId, ownMessageId, this.clockService.now());
           submittedAt = performance.now();
         },
       });
-      await this.reminderRepository.markSent(
-        dispatchId,
-        result.messageId || messageId,
-        message.to.length - result.recipientErrors.length,
-        this.clockService.now(),
-        result.recipientErrors,
-      );
+      const recipientCount = message.to.length - result.recipientErrors.length;
+      messageId = result.messageId || ownMessageId;
+      await this.reminderRepository.markSent(dispatchId, messageId, recipientCount, this.clockService.now(), result.recipientErrors);
       if (submittedAt !== null) {
         pass.submitWindowsMs.push(Math.round((performance.now() - submittedAt) * 100) / 100);
       }
       pass.failuresInRow.set(transport, 0);
 
-      return 'sent';
+      return { ...NO_DELIVERY, status: 'sent', messageId, recipientCount, recipientErrors: result.recipientErrors };
     } catch (error) {
-      return this.recordFailure(dispatchId, attempt, error, submittedAt !== null, target, transport, pass);
+      return this.recordFailure(dispatchId, attempt, error, submittedAt !== null ? messageId : null, target, transport, pass);
     }
   }
 
+  /** Records a failed send as uncertain, failed or retry; `submittedMessageId` is set once the body left. */
   private async recordFailure(
     dispatchId: number,
     attempt: number,
     error: unknown,
-    submitted: boolean,
+    submittedMessageId: string | null,
     target: { installmentId: number; level: number },
     transport: string,
     pass: PassState,
-  ): Promise<DeliveryStatus> {
+  ): Promise<Delivery> {
     const answer = describeError(error);
     const label = `Reminder ${target.level} of installment '${target.installmentId}' (dispatch '${dispatchId}')`;
 
     // The server had the whole message and sent no reply, so it may have accepted it: never send it again.
-    if (submitted && !hasSmtpReply(error)) {
-      await this.reminderRepository.markUncertain(
-        dispatchId,
-        `The connection ended after the message was handed to the server, which may have delivered it: ${answer}`,
-      );
+    if (submittedMessageId !== null && !hasSmtpReply(error)) {
+      await this.reminderRepository.markUncertain(dispatchId, answer, 'connection-lost');
       this.logger.warn(`${label} may or may not have been delivered; it is marked uncertain.`);
 
-      return 'uncertain';
+      return { ...NO_DELIVERY, status: 'uncertain', reason: 'connection-lost', error: answer, messageId: submittedMessageId };
     }
 
     if (isPermanentSmtpFailure(error)) {
@@ -634,31 +654,29 @@ export class ReminderSweepService {
       await this.reminderRepository.markFailed(dispatchId, answer, 'rejected', rejected);
       this.logger.warn(`${label} was rejected by the SMTP server of ${transport}; it is recorded as failed.`);
 
-      return 'failed';
+      return { ...NO_DELIVERY, status: 'failed', reason: 'rejected', error: answer, recipientErrors: rejected };
     }
 
     // Only failures of the server count towards pausing it; a failure of this program does not.
     const serverFailure = typeof (error as { code?: unknown })?.code === 'string' || hasSmtpReply(error);
     pass.failuresInRow.set(transport, serverFailure ? (pass.failuresInRow.get(transport) ?? 0) + 1 : 0);
+    if (serverFailure) {
+      pass.lastErrors.set(transport, answer);
+    }
 
     const maxAttempts = this.configurationService.get('mailRetryMaxAttempts');
     if (attempt >= maxAttempts) {
-      await this.reminderRepository.markFailed(
-        dispatchId,
-        `Gave up after ${attempt} attempt(s); the last one failed with: ${answer}`,
-        'retries-exhausted',
-        [],
-      );
+      await this.reminderRepository.markFailed(dispatchId, answer, 'retries-exhausted', []);
       this.logger.warn(`${label} has failed ${attempt} time(s) and is recorded as failed.`);
 
-      return 'failed';
+      return { ...NO_DELIVERY, status: 'failed', reason: 'retries-exhausted', error: answer };
     }
 
     const nextAttemptAt = this.nextAttemptAt(attempt);
-    await this.reminderRepository.markRetry(dispatchId, answer, nextAttemptAt);
+    await this.reminderRepository.markRetry(dispatchId, answer, nextAttemptAt, null);
     this.logger.warn(`${label} has failed temporarily (attempt ${attempt} of ${maxAttempts}); next attempt at ${nextAttemptAt.toISOString()}.`);
 
-    return 'retry';
+    return { ...NO_DELIVERY, status: 'retry', error: answer, nextAttemptAt };
   }
 
   /** Exponential backoff: MAIL_RETRY_BASE_SECONDS after the first attempt, doubling after each. */
@@ -788,6 +806,18 @@ function flattenCounts(counts: SweepCounts): Record<string, number> {
   Object.entries(counts.skipped).forEach(([reason, count]) => (flat[`skipped:${reason}`] = count));
 
   return flat;
+}
+
+/** Adds what a delivery recorded to a sweep outcome, for the report and `sweep --json`. */
+function withDelivery(outcome: DispatchOutcome, delivery: Delivery): DispatchOutcome {
+  return {
+    ...outcome,
+    recipientCount: delivery.status === 'sent' ? delivery.recipientCount : 0,
+    error: delivery.error,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    messageId: delivery.messageId,
+    rejectedRecipients: delivery.recipientErrors,
+  };
 }
 
 /** Returns the median and maximum time from submitting to sent, for the sweep's closing log line. */

@@ -5,7 +5,7 @@ import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 
 import { isUniqueViolation } from '../../services/database/unique-violation';
 import { InstallmentEntity } from '../invoices/installment.entity';
-import { FailureReason, RecipientError, ReminderDispatchEntity, SkipReason } from './reminder-dispatch.entity';
+import { FailureReason, RecipientError, ReminderDispatchEntity, RetryReason, SkipReason } from './reminder-dispatch.entity';
 import { PROVISIONAL_SKIP_REASONS, RecordedDispatch } from './reminder-rule';
 import { ScheduledSweepClaimEntity } from './scheduled-sweep-claim.entity';
 import { SweepRunEntity, SweepRunStatus } from './sweep-run.entity';
@@ -157,11 +157,18 @@ export class ReminderRepository {
 
     const rows = await this.dataSource.getRepository(ReminderDispatchEntity).find({
       where: { installmentId: In(installmentIds) },
-      select: { id: true, installmentId: true, level: true, dueDate: true, status: true, reason: true },
+      select: { id: true, installmentId: true, level: true, dueDate: true, status: true, reason: true, processedDay: true },
     });
     for (const row of rows) {
       const list = recorded.get(row.installmentId) ?? [];
-      list.push({ id: row.id, level: row.level, dueDate: row.dueDate, status: row.status, reason: row.reason });
+      list.push({
+        id: row.id,
+        level: row.level,
+        dueDate: row.dueDate,
+        status: row.status,
+        reason: row.reason,
+        processedDay: String(row.processedDay).slice(0, 10),
+      });
       recorded.set(row.installmentId, list);
     }
 
@@ -219,7 +226,7 @@ export class ReminderRepository {
       .getRepository(ReminderDispatchEntity)
       .createQueryBuilder()
       .update()
-      .set({ status: 'sending', claimedAt: now, nextAttemptAt: null, attempts: () => 'attempts + 1' })
+      .set({ status: 'sending', reason: null, claimedAt: now, nextAttemptAt: null, attempts: () => 'attempts + 1' })
       .where("id = :id AND status = 'retry' AND next_attempt_at <= :now", { id, now })
       .execute();
 
@@ -273,14 +280,15 @@ export class ReminderRepository {
   }
 
   /** Records a temporary failure; `countAttempt` is false when the server was not even tried. */
-  async markRetry(id: number, error: string, nextAttemptAt: Date, countAttempt = true): Promise<void> {
+  async markRetry(id: number, error: string | null, nextAttemptAt: Date, reason: RetryReason | null, countAttempt = true): Promise<void> {
     await this.dataSource
       .getRepository(ReminderDispatchEntity)
       .createQueryBuilder()
       .update()
       .set({
         status: 'retry',
-        lastError: error.slice(0, 2000),
+        reason,
+        lastError: error?.slice(0, 2000) ?? null,
         nextAttemptAt,
         ...(countAttempt ? {} : { attempts: () => 'attempts - 1' }),
       })
@@ -302,10 +310,10 @@ export class ReminderRepository {
   }
 
   /** Records that a claimed reminder could not have been delivered and its outcome is unknown. */
-  async markUncertain(id: number, error: string): Promise<void> {
+  async markUncertain(id: number, error: string | null, reason: RetryReason): Promise<void> {
     await this.dataSource
       .getRepository(ReminderDispatchEntity)
-      .update({ id }, { status: 'uncertain', lastError: error.slice(0, 2000), nextAttemptAt: null });
+      .update({ id }, { status: 'uncertain', reason, lastError: error?.slice(0, 2000) ?? null, nextAttemptAt: null });
   }
 
   /** Ends a claimed reminder that no longer needs sending (paid, client excluded, …). */
@@ -327,8 +335,9 @@ export class ReminderRepository {
       .update()
       .set({
         status: 'retry',
+        reason: 'interrupted',
         nextAttemptAt: now,
-        lastError: 'The process stopped before handing the message to the SMTP server; it is tried again.',
+        lastError: null,
       })
       .where("status = 'sending' AND claimed_at < :staleBefore", { staleBefore })
       .execute();
@@ -337,9 +346,8 @@ export class ReminderRepository {
       .update()
       .set({
         status: 'uncertain',
-        lastError:
-          'The process stopped while the SMTP server was receiving the message, which may have been delivered; ' +
-          'look for its Message-ID in the server log. It is not sent again.',
+        reason: 'interrupted',
+        lastError: null,
       })
       // Rows claimed before claimed_at existed cannot tell the two cases apart, so they count as submitting.
       .where("(status = 'submitting' AND submitted_at < :staleBefore) OR (status = 'sending' AND claimed_at IS NULL)", {

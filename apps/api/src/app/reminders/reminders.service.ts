@@ -65,6 +65,9 @@ export class RemindersService {
     if (query.status) {
       builder.andWhere('dispatch.status = :status', { status: query.status });
     }
+    if (query.rejectedRecipients === 'true') {
+      builder.andWhere('dispatch.recipient_errors IS NOT NULL');
+    }
     if (query.from) {
       builder.andWhere('dispatch.processed_day >= :from', { from: query.from });
     }

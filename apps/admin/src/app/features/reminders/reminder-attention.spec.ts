@@ -43,14 +43,14 @@ describe('ReminderAttention', () => {
 
     expect(element.querySelector('h2')?.textContent?.trim()).toBe('Solleciti da controllare');
     expect(links.map((link) => link.textContent?.trim())).toEqual([
-      '2 non riusciti negli ultimi 30 giorni',
-      '1 inviati con indirizzi rifiutati negli ultimi 30 giorni',
-      '3 in nuovo tentativo',
-      '1 da verificare (consegna incerta)',
+      '2 solleciti non riusciti negli ultimi 30 giorni',
+      '1 sollecito inviato con indirizzi rifiutati negli ultimi 30 giorni',
+      '3 solleciti in nuovo tentativo',
+      '1 sollecito da verificare (consegna incerta)',
     ]);
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
       '/solleciti?status=failed',
-      '/solleciti?status=sent',
+      '/solleciti?status=sent&rejectedRecipients=true',
       '/solleciti?status=retry',
       '/solleciti?status=uncertain',
     ]);

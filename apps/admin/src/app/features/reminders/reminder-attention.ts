@@ -7,6 +7,8 @@ import { CompanyContext } from '../../core/company-context';
 
 interface AttentionItem {
   status: 'failed' | 'sent' | 'retry' | 'uncertain';
+  /** Narrows the history to reminders with rejected addresses. */
+  rejectedRecipients?: boolean;
   text: string;
 }
 
@@ -27,7 +29,7 @@ interface AttentionItem {
         <ul class="attention-list">
           @for (item of items(); track item.status) {
             <li>
-              <a routerLink="/solleciti" [queryParams]="{ status: item.status }">{{ item.text }}</a>
+              <a routerLink="/solleciti" [queryParams]="queryParams(item)">{{ item.text }}</a>
             </li>
           }
         </ul>
@@ -63,6 +65,10 @@ export class ReminderAttention {
     this.companyContext.currentId() === null ? undefined : this.companyContext.apiUrl('/reminders/attention'),
   );
 
+  protected queryParams(item: AttentionItem): Record<string, string> {
+    return item.rejectedRecipients ? { status: item.status, rejectedRecipients: 'true' } : { status: item.status };
+  }
+
   protected readonly items = computed<AttentionItem[]>(() => {
     if (!this.attention.hasValue()) {
       return [];
@@ -73,25 +79,38 @@ export class ReminderAttention {
     if (counts.failed > 0) {
       items.push({
         status: 'failed',
-        text: $localize`:Count of reminders that failed in the last 30 days@@reminders.attention.failed:${counts.failed}:count: non riusciti negli ultimi 30 giorni`,
+        text:
+          counts.failed === 1
+            ? $localize`:One reminder failed in the last 30 days@@reminders.attention.failedOne:1 sollecito non riuscito negli ultimi 30 giorni`
+            : $localize`:Count of reminders that failed in the last 30 days@@reminders.attention.failed:${counts.failed}:count: solleciti non riusciti negli ultimi 30 giorni`,
       });
     }
     if (counts.partlyRefused > 0) {
       items.push({
         status: 'sent',
-        text: $localize`:Count of reminders sent while some addresses were rejected, last 30 days@@reminders.attention.partlyRefused:${counts.partlyRefused}:count: inviati con indirizzi rifiutati negli ultimi 30 giorni`,
+        rejectedRecipients: true,
+        text:
+          counts.partlyRefused === 1
+            ? $localize`:One reminder sent while some addresses were rejected, last 30 days@@reminders.attention.partlyRefusedOne:1 sollecito inviato con indirizzi rifiutati negli ultimi 30 giorni`
+            : $localize`:Count of reminders sent while some addresses were rejected, last 30 days@@reminders.attention.partlyRefused:${counts.partlyRefused}:count: solleciti inviati con indirizzi rifiutati negli ultimi 30 giorni`,
       });
     }
     if (counts.retrying > 0) {
       items.push({
         status: 'retry',
-        text: $localize`:Count of reminders waiting for another attempt@@reminders.attention.retrying:${counts.retrying}:count: in nuovo tentativo`,
+        text:
+          counts.retrying === 1
+            ? $localize`:One reminder waiting for another attempt@@reminders.attention.retryingOne:1 sollecito in nuovo tentativo`
+            : $localize`:Count of reminders waiting for another attempt@@reminders.attention.retrying:${counts.retrying}:count: solleciti in nuovo tentativo`,
       });
     }
     if (counts.uncertain > 0) {
       items.push({
         status: 'uncertain',
-        text: $localize`:Count of reminders whose delivery is unknown@@reminders.attention.uncertain:${counts.uncertain}:count: da verificare (consegna incerta)`,
+        text:
+          counts.uncertain === 1
+            ? $localize`:One reminder whose delivery is unknown@@reminders.attention.uncertainOne:1 sollecito da verificare (consegna incerta)`
+            : $localize`:Count of reminders whose delivery is unknown@@reminders.attention.uncertain:${counts.uncertain}:count: solleciti da verificare (consegna incerta)`,
       });
     }
 

@@ -142,7 +142,7 @@ describe('ReminderHistory', () => {
           nextAttemptAt: '2017-03-28T07:10:00.000Z',
           sentAt: null,
         }),
-        dispatch({ id: 2, status: 'uncertain', messageId: '<a1@azienda.example>', sentAt: null }),
+        dispatch({ id: 2, status: 'uncertain', reason: 'interrupted', messageId: '<a1@azienda.example>', sentAt: null }),
         dispatch({ id: 3, status: 'failed', reason: 'rejected', lastError: '554 5.7.1 Refused', attempts: 1, sentAt: null }),
         dispatch({
           id: 4,
@@ -158,6 +158,7 @@ describe('ReminderHistory', () => {
 
     expect(rows['status'].text).toEqual(['↻ In nuovo tentativo', '? Da verificare', '✕ Non riuscito', '✓ Inviato']);
     expect(rows['reason'].text[0]).toBe('451 4.3.0 Mailbox temporarily busy — prossimo tentativo 28/03/2017, 09:10');
+    expect(rows['reason'].text[1]).toContain("Invio interrotto dall'arresto del programma.");
     expect(rows['reason'].text[1]).toContain('Message-ID <a1@azienda.example>');
     expect(rows['reason'].text[1]).toContain('Non verrà reinviato.');
     expect(rows['reason'].text[2]).toBe('Rifiutato dal server di posta: 554 5.7.1 Refused (tentativi: 1)');
@@ -171,6 +172,17 @@ describe('ReminderHistory', () => {
 
     expect(live).toHaveLength(1);
     expect(live[0].request.params.get('status')).toBe('failed');
+    live[0].flush(page([]));
+  });
+
+  it('applies the rejectedRecipients query parameter', async () => {
+    fixture.componentRef.setInput('status', 'sent');
+    fixture.componentRef.setInput('rejectedRecipients', 'true');
+    TestBed.tick();
+    const live = http.match((candidate) => candidate.url === `${COMPANY_URL}/reminders`).filter((request) => !request.cancelled);
+
+    expect(live).toHaveLength(1);
+    expect(live[0].request.params.get('rejectedRecipients')).toBe('true');
     live[0].flush(page([]));
   });
 

@@ -2,6 +2,7 @@ import { HttpParams, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
@@ -23,9 +24,11 @@ interface HistoryFilters {
   from: string;
   to: string;
   clientId: string;
+  /** 'true' keeps only reminders with recipients the server rejected. */
+  rejectedRecipients: '' | 'true';
 }
 
-const EMPTY_FILTERS: HistoryFilters = { status: '', from: '', to: '', clientId: '' };
+const EMPTY_FILTERS: HistoryFilters = { status: '', from: '', to: '', clientId: '', rejectedRecipients: '' };
 const DEFAULT_PAGE_SIZE = 25;
 
 /**
@@ -38,6 +41,7 @@ const DEFAULT_PAGE_SIZE = 25;
     ReactiveFormsModule,
     RouterLink,
     MatButton,
+    MatCheckbox,
     MatFormField,
     MatInput,
     MatLabel,
@@ -58,7 +62,8 @@ export class ReminderHistory implements OnInit {
     hour: '2-digit',
     minute: '2-digit',
   });
-  private readonly dateTimeFormat = new Intl.DateTimeFormat(inject(LOCALE_ID), {
+  // Day first in the English build too, as the plain dates next to it are.
+  private readonly dateTimeFormat = new Intl.DateTimeFormat(inject(LOCALE_ID).startsWith('en') ? 'en-GB' : inject(LOCALE_ID), {
     timeZone: 'Europe/Rome',
     day: '2-digit',
     month: '2-digit',
@@ -73,6 +78,9 @@ export class ReminderHistory implements OnInit {
   /** Status filter applied when the page opens, from the `status` query parameter, e.g. /solleciti?status=failed. */
   readonly status = input<string | undefined>();
 
+  /** Applied when the page opens with ?rejectedRecipients=true: only reminders with rejected addresses. */
+  readonly rejectedRecipients = input<string | undefined>();
+
   protected readonly statuses = REMINDER_STATUSES;
   protected readonly statusLabel = reminderStatusLabel;
   protected readonly statusIcon = reminderStatusIcon;
@@ -84,12 +92,19 @@ export class ReminderHistory implements OnInit {
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
     clientId: new FormControl('', { nonNullable: true }),
+    rejectedRecipients: new FormControl(false, { nonNullable: true }),
   });
 
   /** Filters of the last search, or null until the user searches, so that the query parameter applies. */
   private readonly appliedFilters = signal<HistoryFilters | null>(null);
   protected readonly filters = computed(
-    () => this.appliedFilters() ?? { ...EMPTY_FILTERS, clientId: this.clientId() ?? '', status: this.initialStatus() },
+    () =>
+      this.appliedFilters() ?? {
+        ...EMPTY_FILTERS,
+        clientId: this.clientId() ?? '',
+        status: this.initialStatus(),
+        rejectedRecipients: this.rejectedRecipients() === 'true' ? 'true' : '',
+      },
   );
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
@@ -114,6 +129,7 @@ export class ReminderHistory implements OnInit {
       this.form.controls.clientId.setValue(clientId);
     }
     this.form.controls.status.setValue(this.initialStatus());
+    this.form.controls.rejectedRecipients.setValue(this.rejectedRecipients() === 'true');
   }
 
   /** Returns the status from the query parameter when it is a known one, otherwise no filter. */
@@ -124,7 +140,8 @@ export class ReminderHistory implements OnInit {
   }
 
   protected search(): void {
-    const filters = this.form.getRawValue();
+    const raw = this.form.getRawValue();
+    const filters: HistoryFilters = { ...raw, rejectedRecipients: raw.rejectedRecipients ? 'true' : '' };
     const error = validateFilters(filters);
     this.formError.set(error);
     if (error) {
@@ -158,18 +175,23 @@ export class ReminderHistory implements OnInit {
     }
     if (row.status === 'retry') {
       const time = row.nextAttemptAt ? this.dateTimeFormat.format(new Date(row.nextAttemptAt)) : '—';
+      const reason = reminderReasonLabel(row.reason);
+      const cause = [reason, row.lastError].filter(Boolean).join(': ') || error;
 
-      return $localize`:Reminder waiting for another attempt, with the last error and the time of the next attempt@@reminders.history.retryReason:${error}:error: — prossimo tentativo ${time}:time:`;
+      return $localize`:Reminder waiting for another attempt, with the last error and the time of the next attempt@@reminders.history.retryReason:${cause}:error: — prossimo tentativo ${time}:time:`;
     }
     if (row.status === 'uncertain') {
-      return $localize`:Reminder whose delivery is unknown, with its Message-ID to look up in the mail server's log@@reminders.history.uncertainReason:Il programma si è fermato durante la consegna: controllare nel registro del server di posta il Message-ID ${row.messageId ?? '—'}:messageId:. Non verrà reinviato.`;
+      const cause = reminderReasonLabel(row.reason) ?? reminderReasonLabel('interrupted');
+      const messageId = row.messageId ?? '—';
+
+      return $localize`:Reminder whose delivery is unknown, with the cause and its Message-ID to look up in the mail server's log@@reminders.history.uncertainReason:${cause}:cause:. Potrebbe essere arrivato: cercare nel registro del server di posta il Message-ID ${messageId}:messageId:. Non verrà reinviato.`;
     }
 
     return reminderReasonLabel(row.reason) ?? '—';
   }
 
   /** Returns the recipients the server rejected, each with its reply, or null when there are none. */
-  protected rejectedRecipients(row: ReminderDispatchResponse): string | null {
+  protected rejectedRecipientsText(row: ReminderDispatchResponse): string | null {
     if (row.recipientErrors.length === 0) {
       return null;
     }
@@ -191,7 +213,7 @@ export class ReminderHistory implements OnInit {
   private queryParams(): HttpParams {
     const filters = this.filters();
     let params = new HttpParams().set('page', this.pageIndex() + 1).set('pageSize', this.pageSize());
-    for (const key of ['status', 'from', 'to', 'clientId'] as const) {
+    for (const key of ['status', 'from', 'to', 'clientId', 'rejectedRecipients'] as const) {
       if (filters[key]) {
         params = params.set(key, filters[key]);
       }

@@ -76,6 +76,12 @@ export function reminderReasonLabel(reason: string | null | undefined): string |
       return $localize`:Failure reason, the mail server rejected the e-mail for good (5xx)@@reminders.reason.rejected:Rifiutato dal server di posta`;
     case 'retries-exhausted':
       return $localize`:Failure reason, every retry failed@@reminders.reason.retriesExhausted:Tentativi esauriti`;
+    case 'interrupted':
+      return $localize`:Retry reason, the program stopped while sending@@reminders.reason.interrupted:Invio interrotto dall'arresto del programma`;
+    case 'connection-lost':
+      return $localize`:Reason, the connection to the mail server broke after the message was sent to it@@reminders.reason.connectionLost:Connessione al server di posta interrotta dopo l'invio del messaggio`;
+    case 'server-paused':
+      return $localize`:Retry reason, the mail server failed several times in a row so it was not tried@@reminders.reason.serverPaused:Non tentato: il server di posta ha dato errore più volte di seguito`;
     default:
       return reason;
   }

@@ -7,6 +7,9 @@ import { REMINDER_DISPATCH_STATUSES } from './reminder-dispatch.response';
 export class ListRemindersQueryDto {
   @IsOptional() @IsIn(REMINDER_DISPATCH_STATUSES) status?: string;
 
+  /** "true" keeps only reminders with recipients the SMTP server rejected. */
+  @IsOptional() @IsIn(['true']) rejectedRecipients?: string;
+
   /** First processing day included, YYYY-MM-DD. */
   @IsOptional() @IsPlainDate() from?: string;
 
