@@ -370,6 +370,7 @@ describe('access control', () => {
           name: 'Gestionale contabile',
           prefix: key.slice(0, 11),
           createdAt: created.body.createdAt,
+          createdBy: TEST_ADMIN.username,
           lastUsedAt: null,
         },
       ]);

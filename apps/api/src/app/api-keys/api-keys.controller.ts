@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from '@solleciti/dto';
 
 import { UserSessionOnly } from '../auth/access.decorator';
+import { AuthenticatedUser, CurrentPrincipal } from '../auth/authenticated-user';
 import { ApiKeysService } from './api-keys.service';
 
 /** The company's API keys, managed by its users; a key cannot create or revoke keys. */
@@ -18,13 +19,17 @@ export class ApiKeysController {
     return this.apiKeysService.list(companyId);
   }
 
-  /** Creates a key; the response is the only place where the whole key ever appears. */
+  /**
+   * Creates a key recorded as the caller's. The response is the only place where the whole key
+   * ever appears. @UserSessionOnly guarantees that the caller is a user, not an API key.
+   */
   @Post()
   create(
+    @CurrentPrincipal() creator: AuthenticatedUser,
     @Param('companyId', ParseIntPipe) companyId: number,
     @Body() body: CreateApiKeyDto,
   ): Promise<CreatedApiKeyResponse> {
-    return this.apiKeysService.create(companyId, body.name);
+    return this.apiKeysService.create(companyId, creator.id, body.name);
   }
 
   /** Revokes a key at once: the next request made with it gets 401. */

@@ -23,26 +23,35 @@ export class ApiKeysService {
   async list(companyId: number): Promise<ApiKeyResponse[]> {
     const keys = await this.apiKeys.find({
       where: { companyId },
+      relations: { createdBy: true },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
 
     return keys.map(mapApiKey);
   }
 
-  /** Creates a key for the company and returns it whole; afterwards only its hash and prefix remain. */
-  async create(companyId: number, name: string): Promise<CreatedApiKeyResponse> {
+  /**
+   * Creates a key for the company and returns it whole; afterwards only its hash and prefix remain.
+   */
+  async create(companyId: number, creatorId: number, name: string): Promise<CreatedApiKeyResponse> {
     const generated = generateApiKey();
     const saved = await this.apiKeys.save(
       this.apiKeys.create({
         companyId,
+        createdByUserId: creatorId,
         name,
         prefix: generated.prefix,
         keyHash: generated.hash,
         lastUsedAt: null,
       }),
     );
-    const stored = await this.apiKeys.findOneOrFail({ where: { id: saved.id } });
-    this.logger.log(`API key '${saved.id}' of company '${companyId}' has been created.`);
+    const stored = await this.apiKeys.findOneOrFail({
+      where: { id: saved.id },
+      relations: { createdBy: true },
+    });
+    this.logger.log(
+      `API key '${saved.id}' of company '${companyId}' has been created by user '${creatorId}'.`,
+    );
 
     return { ...mapApiKey(stored), key: generated.key };
   }
@@ -80,6 +89,7 @@ function mapApiKey(apiKey: ApiKeyEntity): ApiKeyResponse {
     name: apiKey.name,
     prefix: apiKey.prefix,
     createdAt: apiKey.createdAt.toISOString(),
+    createdBy: apiKey.createdBy?.username ?? null,
     lastUsedAt: apiKey.lastUsedAt?.toISOString() ?? null,
   };
 }

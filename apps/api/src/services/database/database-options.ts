@@ -24,6 +24,7 @@ import { ScheduledSweepClaims1764970000000 } from '../../migrations/176497000000
 import { DispatchRetries1765000000000 } from '../../migrations/1765000000000-dispatch-retries';
 import { TokenRevocation1765100000000 } from '../../migrations/1765100000000-token-revocation';
 import { ApiKeys1765110000000 } from '../../migrations/1765110000000-api-keys';
+import { ApiKeyCreator1765120000000 } from '../../migrations/1765120000000-api-key-creator';
 import { DatabaseConfiguration } from '../configuration/configuration.service';
 import { AppSecretEntity } from './app-secret.entity';
 
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   DispatchRetries1765000000000,
   TokenRevocation1765100000000,
   ApiKeys1765110000000,
+  ApiKeyCreator1765120000000,
 ];
 
 /**
