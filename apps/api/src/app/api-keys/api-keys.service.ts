@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiKeyResponse, CreatedApiKeyResponse } from '@solleciti/dto';
-import { Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Not, Repository } from 'typeorm';
 
 import { ClockService } from '../../services/clock/clock.service';
 import { AuthenticatedApiKey } from '../auth/authenticated-user';
@@ -32,6 +32,10 @@ export class ApiKeysService {
 
   /**
    * Creates a key for the company and returns it whole; afterwards only its hash and prefix remain.
+   *
+   * NOTE: the caller's access to the company is checked by AuthGuard before this insert, without a
+   * lock, so a key created while an administrator removes that company from its creator survives
+   * the revocation in revokeUnreachableKeys.
    */
   async create(companyId: number, creatorId: number, name: string): Promise<CreatedApiKeyResponse> {
     const generated = generateApiKey();
@@ -62,6 +66,24 @@ export class ApiKeysService {
       throw new NotFoundException(`API key '${id}' not found`);
     }
     this.logger.log(`API key '${id}' of company '${companyId}' has been revoked.`);
+  }
+
+  /**
+   * Deletes the keys that a user created for companies outside `reachableCompanyIds`, inside the
+   * caller's transaction, and returns how many were deleted. Pass no ids for a user being deleted.
+   */
+  async revokeUnreachableKeys(
+    manager: EntityManager,
+    userId: number,
+    reachableCompanyIds: readonly number[],
+  ): Promise<number> {
+    const where: FindOptionsWhere<ApiKeyEntity> = { createdByUserId: userId };
+    if (reachableCompanyIds.length > 0) {
+      where.companyId = Not(In([...reachableCompanyIds]));
+    }
+    const result = await manager.getRepository(ApiKeyEntity).delete(where);
+
+    return result.affected ?? 0;
   }
 
   /** Finds the company of a key, or throws 401 for an unknown or revoked key. */

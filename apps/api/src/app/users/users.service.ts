@@ -10,6 +10,7 @@ import { EntityManager } from 'typeorm';
 
 import { ClockService } from '../../services/clock/clock.service';
 import { isUniqueViolation } from '../../services/database/unique-violation';
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
 import { UserEntity } from '../auth/user.entity';
@@ -19,12 +20,14 @@ import { UsersRepository } from './users.repository';
 /**
  * User management for administrators. There is always at least one administrator, and nobody
  * can delete themselves or change their own role, so an administrator cannot lock everyone out.
+ * A user who is deleted or loses access to a company loses the API keys they created for it.
  */
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
+    private readonly apiKeysService: ApiKeysService,
     private readonly clockService: ClockService,
     private readonly usersRepository: UsersRepository,
   ) {}
@@ -72,7 +75,7 @@ export class UsersService {
   async update(actor: AuthenticatedUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
     const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
 
-    await this.usersRepository.transaction(async (manager) => {
+    const revokedKeys = await this.usersRepository.transaction(async (manager) => {
       const user = await this.findOrFail(id, manager);
       const role = dto.role ?? user.role;
 
@@ -97,6 +100,15 @@ export class UsersService {
         user.lockedUntil = null;
       }
       await manager.getRepository(UserEntity).save(user);
+
+      // An administrator reaches every company, so only staff can have keys left unreachable.
+      return role === 'admin'
+        ? 0
+        : this.apiKeysService.revokeUnreachableKeys(
+            manager,
+            id,
+            user.companies.map((company) => company.id),
+          );
     });
 
     const changes = [
@@ -105,20 +117,32 @@ export class UsersService {
       dto.password && 'password',
     ].filter(Boolean);
     this.logger.log(`User '${id}' has been updated (${changes.join(', ') || 'no changes'}).`);
+    if (revokedKeys > 0) {
+      this.logger.log(
+        `${revokedKeys} API key(s) created by user '${id}' for companies they can no longer access have been revoked.`,
+      );
+    }
 
     return this.mapUser(await this.findOrFail(id));
   }
 
+  /** Deletes a user with every API key they created, whatever their role. */
   async remove(actor: AuthenticatedUser, id: number): Promise<void> {
-    await this.usersRepository.transaction(async (manager) => {
+    const revokedKeys = await this.usersRepository.transaction(async (manager) => {
       const user = await this.findOrFail(id, manager);
       if (user.id === actor.id) {
         throw new ConflictException('You cannot delete your own user; ask another administrator');
       }
       await this.assertAnotherAdminRemains(user, manager);
+      // The foreign key would delete the keys with the user too; deleting them first counts them.
+      const revoked = await this.apiKeysService.revokeUnreachableKeys(manager, id, []);
       await manager.getRepository(UserEntity).delete({ id });
+
+      return revoked;
     });
-    this.logger.log(`User '${id}' has been deleted.`);
+    this.logger.log(
+      `User '${id}' has been deleted and ${revokedKeys} API key(s) they created have been revoked.`,
+    );
   }
 
   /**
