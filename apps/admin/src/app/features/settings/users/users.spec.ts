@@ -229,6 +229,7 @@ describe('Users', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Elimina' }))).click();
     const dialog = await documentLoader.getHarness(MatDialogHarness);
     expect(await dialog.getContentText()).toContain('mario.rossi');
+    expect(await dialog.getContentText()).toContain('le chiavi API che ha creato saranno revocate');
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Elimina' }))).click();
     await settle();
 

@@ -113,7 +113,7 @@ export class Users implements OnInit {
   protected async remove(user: UserResponse): Promise<void> {
     const data: ConfirmDialogData = {
       title: $localize`:Title of the delete user confirmation@@users.delete.title:Eliminare l'utente?`,
-      message: $localize`:Text of the delete user confirmation@@users.delete.text:L'utente «${user.username}:username:» non potrà più accedere e le sue sessioni aperte termineranno subito.`,
+      message: $localize`:Text of the delete user confirmation@@users.delete.text:L'utente «${user.username}:username:» non potrà più accedere, le sue sessioni aperte termineranno subito e le chiavi API che ha creato saranno revocate.`,
       confirmLabel: $localize`:Button that confirms the deletion of a user@@users.delete.confirm:Elimina`,
     };
     const confirmed = await firstValueFrom(this.dialog.open(ConfirmDialog, { data }).afterClosed());
