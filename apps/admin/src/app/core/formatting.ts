@@ -26,3 +26,37 @@ export class PlainDatePipe implements PipeTransform {
     return isPlainDate(value) ? formatDateDdMmYyyy(value) : '—';
   }
 }
+
+/** Time zone of the reminder schedule, in which the reminder history shows its times too. */
+const OFFICE_TIME_ZONE = 'Europe/Rome';
+
+/** Splits an instant into parts in Europe/Rome. 'h23' writes midnight as 00, not 24. */
+const officeDateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: OFFICE_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Formats an ISO 8601 instant as dd/MM/yyyy, HH:mm in Europe/Rome, whatever the browser's zone and
+ * the build's language, so that both builds show the same day-first form.
+ */
+@Pipe({ name: 'romeDateTime' })
+export class RomeDateTimePipe implements PipeTransform {
+  transform(value: string | null | undefined): string {
+    const instant = value ? new Date(value) : null;
+    if (instant === null || Number.isNaN(instant.getTime())) {
+      return '—';
+    }
+
+    const parts = Object.fromEntries(
+      officeDateTimeParts.formatToParts(instant).map((part) => [part.type, part.value]),
+    );
+
+    return `${parts['day']}/${parts['month']}/${parts['year']}, ${parts['hour']}:${parts['minute']}`;
+  }
+}

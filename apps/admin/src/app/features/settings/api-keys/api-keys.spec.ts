@@ -24,6 +24,7 @@ const GESTIONALE: ApiKeyResponse = {
   name: 'Gestionale contabile',
   prefix: 'sk_Ab12Cd34',
   createdAt: '2025-06-01T08:30:00.000Z',
+  createdBy: 'mario.rossi',
   lastUsedAt: null,
 };
 
@@ -81,8 +82,34 @@ describe('ApiKeys', () => {
     const [row] = await rows();
     expect(row[0]).toBe('Gestionale contabile');
     expect(row[1]).toBe('sk_Ab12Cd34…');
-    expect(row[3]).toBe('Mai usata');
-    expect(row[4]).toBe('Revoca');
+    expect(row[4]).toBe('Mai usata');
+    expect(row[5]).toBe('Revoca');
+  });
+
+  it('shows the creator of each key', async () => {
+    await render([GESTIONALE, { ...GESTIONALE, id: 2, name: 'Vecchia chiave', createdBy: null }]);
+
+    const table = await loader.getHarness(MatTableHarness);
+    const [header] = await table.getHeaderRows();
+    expect((await header.getCellTextByIndex())[2]).toBe('Creata da');
+    const [withCreator, withoutCreator] = await rows();
+    expect(withCreator[2]).toBe('mario.rossi');
+    expect(withoutCreator[2]).toBe('—');
+  });
+
+  it('shows times day first in Europe/Rome', async () => {
+    // 23:05 UTC on 31 December is already 00:05 on 1 January in Rome, whatever the test machine's zone.
+    await render([
+      {
+        ...GESTIONALE,
+        createdAt: '2025-12-31T23:05:00.000Z',
+        lastUsedAt: '2026-07-01T16:45:00.000Z',
+      },
+    ]);
+
+    const [row] = await rows();
+    expect(row[3]).toBe('01/01/2026, 00:05');
+    expect(row[4]).toBe('01/07/2026, 18:45');
   });
 
   it('says when there is no key', async () => {

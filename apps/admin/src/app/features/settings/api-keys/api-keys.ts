@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  LOCALE_ID,
   computed,
   effect,
   inject,
@@ -38,6 +37,7 @@ import type { ApiKeyResponse } from '@solleciti/dto';
 import { firstValueFrom } from 'rxjs';
 
 import { CompanyContext } from '../../../core/company-context';
+import { RomeDateTimePipe } from '../../../core/formatting';
 import { ConfirmDialog, ConfirmDialogData } from '../../../core/confirm-dialog';
 import { describeHttpError } from '../../../core/http-error';
 import { ApiKeyCreatedDialog } from './api-key-created-dialog';
@@ -48,7 +48,8 @@ const MAX_NAME_LENGTH = 100;
 
 /**
  * Impostazioni › Chiavi API: the current company's keys for other programs, with their name,
- * creation and last use. A new key is shown once in a dialog; «Revoca» ends a key at once.
+ * creator, creation and last use (in Europe/Rome). A new key is shown once in a dialog, and
+ * «Revoca» ends a key at once.
  */
 @Component({
   selector: 'sol-api-keys',
@@ -73,6 +74,7 @@ const MAX_NAME_LENGTH = 100;
     MatRow,
     MatRowDef,
     MatTable,
+    RomeDateTimePipe,
   ],
   templateUrl: './api-keys.html',
   styleUrl: './api-keys.css',
@@ -83,13 +85,16 @@ export class ApiKeys {
   private readonly companyContext = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly formDirective = viewChild.required(FormGroupDirective);
-  private readonly instantFormat = new Intl.DateTimeFormat(inject(LOCALE_ID), {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
 
   protected readonly companyName = computed(() => this.companyContext.current()?.name ?? '');
-  protected readonly columns = ['name', 'prefix', 'createdAt', 'lastUsedAt', 'actions'];
+  protected readonly columns = [
+    'name',
+    'prefix',
+    'createdBy',
+    'createdAt',
+    'lastUsedAt',
+    'actions',
+  ];
   protected readonly maxNameLength = MAX_NAME_LENGTH;
   protected readonly keys = signal<ApiKeyResponse[]>([]);
   protected readonly loading = signal(true);
@@ -111,10 +116,6 @@ export class ApiKeys {
       this.companyContext.currentId();
       untracked(() => void this.load());
     });
-  }
-
-  protected formatInstant(instant: string | null): string {
-    return instant === null ? '—' : this.instantFormat.format(new Date(instant));
   }
 
   protected revokeLabel(key: ApiKeyResponse): string {
