@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
+import { hashApiKey } from '../src/app/api-keys/api-key-secret';
+import { ApiKeys1765110000000 } from '../src/migrations/1765110000000-api-keys';
+import { parseConfiguration } from '../src/services/configuration/configuration.service';
+import { buildDataSourceOptions, MIGRATIONS } from '../src/services/database/database-options';
 import { SAMPLE_SELLER_VAT } from './support/sample-invoice';
 import { startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase } from './support/test-database';
 
 const PASSWORD = 'key-owner-password-123';
 
@@ -190,5 +196,51 @@ describe('API key revocation', () => {
 
     expect(await statusWith(adminKeyB, companyB)).toBe(401);
     expect(await statusWith(adminKey, companyA)).toBe(200);
+  });
+
+  it('keeps keys created before the migration', async () => {
+    const database = await createTestDatabase();
+    const options = buildDataSourceOptions(
+      parseConfiguration({ DATABASE_URL: database.url }).database,
+    );
+    const legacyKey = `sk_${'L'.repeat(43)}`;
+    const beforeCreators = new DataSource({
+      ...options,
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(ApiKeys1765110000000) + 1),
+      migrationsRun: false,
+      logging: false,
+    });
+    let upgraded: TestApp | undefined;
+    try {
+      await beforeCreators.initialize();
+      await beforeCreators.runMigrations();
+      await beforeCreators.query(
+        "INSERT INTO companies (name, vat_country, vat_code) VALUES ('Officine Rossi S.p.A.', 'IT', ?)",
+        [SAMPLE_SELLER_VAT],
+      );
+      await beforeCreators.query(
+        "INSERT INTO api_keys (company_id, name, prefix, key_hash) VALUES (1, 'Gestionale storico', ?, ?)",
+        [legacyKey.slice(0, 11), hashApiKey(legacyKey)],
+      );
+      await beforeCreators.destroy();
+
+      upgraded = await startTestApp({}, { database });
+
+      const listed = await upgraded
+        .http()
+        .get('/api/companies/1/api-keys')
+        .set(bearer(upgraded.token));
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual([
+        expect.objectContaining({ name: 'Gestionale storico', createdBy: null }),
+      ]);
+      await upgraded.http().get('/api/companies/1/clients').set('X-API-Key', legacyKey).expect(200);
+    } finally {
+      if (beforeCreators.isInitialized) {
+        await beforeCreators.destroy();
+      }
+      await upgraded?.close();
+      await database.drop();
+    }
   });
 });
