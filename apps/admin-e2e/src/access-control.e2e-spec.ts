@@ -89,6 +89,7 @@ describe('users, API keys and logout', () => {
     const row = page.getByRole('row', { name: /Gestionale contabile/ });
     await row.waitFor();
     expect(await row.textContent()).toContain(`${key.slice(0, 11)}…`);
+    expect((await row.getByRole('cell').nth(2).textContent())?.trim()).toBe(ADMIN.username);
     expect(await page.content()).not.toContain(key);
 
     const withKey = await api(`/api/companies/${companyA}/clients`, {
