@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ImportFileResult } from '@solleciti/dto';
 import { addDays, isPlainDate, PlainDate } from '@solleciti/util';
 import { readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -23,8 +24,8 @@ const USAGE = `Usage:
       a range runs day by day, in order.
       --dry-run  send and record nothing, only report what is due
       --json     print one JSON object per dispatch instead of the counts
-      It first sends the retries that are due. SIGTERM or Ctrl-C stops it after the reminder in
-      flight has been recorded (exit code 143 or 130).
+      It first sends the retries that are due. SIGTERM, Ctrl-C or SIGHUP stops it after the
+      reminder in flight has been recorded (exit code 143, 130 or 129).
 The database and mail settings come from the same environment variables as the server.`;
 
 /** Nest logs go to stderr so that stdout carries only the command's own output (and --json). */
@@ -36,7 +37,27 @@ class StderrLogger extends ConsoleLogger {
 
 class UsageError extends Error {}
 
+/** Signals that stop a sweep after the reminder in flight. The CLI also raises SIGHUP when its parent ends. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * Raises SIGHUP in this process when the parent that opened an IPC channel to it ends. run-cli.mjs
+ * opens one so that its CLI stops even when the wrapper is killed with SIGKILL, which the wrapper
+ * cannot forward: the kernel closes the channel, and Node emits 'disconnect'. Without a channel
+ * (cli.js run directly) nothing changes.
+ */
+function stopWhenParentEnds(): void {
+  if (!process.channel) {
+    return;
+  }
+  process.once('disconnect', () => {
+    process.stderr.write('The parent process (run-cli.mjs) ended, so the CLI stops as on SIGHUP.\n');
+    process.kill(process.pid, 'SIGHUP');
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
+  stopWhenParentEnds();
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
@@ -154,16 +175,21 @@ async function runSweep(
   const dryRunMemory = dryRun ? createDryRunMemory() : undefined;
   let failed = 0;
 
-  // SIGTERM or Ctrl-C lets the reminder in flight finish and be recorded, then stops; a second
-  // signal is not needed, and the next run goes on where this one stopped.
+  // SIGTERM, SIGINT (Ctrl-C) or SIGHUP lets the reminder in flight finish and be recorded, then
+  // stops, and the next run goes on where this one stopped. Repeated signals are ignored because
+  // Ctrl-C under run-cli.mjs arrives twice, once from the terminal and once forwarded by the wrapper.
   let stopSignal: NodeJS.Signals | null = null;
   const stop = (signal: NodeJS.Signals) => {
+    if (stopSignal !== null) {
+      return;
+    }
     stopSignal = signal;
     process.stderr.write(`${signal} received: stopping after the reminder in flight is recorded.\n`);
     sweepService.requestStop();
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, stop);
+  }
 
   for (const day of days) {
     const report = await sweepService.sweep({ day, dryRun, dryRunMemory, trigger: 'cli' });
@@ -176,7 +202,8 @@ async function runSweep(
   }
 
   if (stopSignal !== null) {
-    return stopSignal === 'SIGINT' ? 130 : 143;
+    // 128 + the signal number, as a shell reports a process ended by that signal.
+    return 128 + constants.signals[stopSignal];
   }
 
   return failed > 0 ? 1 : 0;
