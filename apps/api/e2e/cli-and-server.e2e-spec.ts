@@ -47,10 +47,14 @@ describe('built CLI and server', () => {
     expect(result.stdout).toMatch(/rotta\.xml: rejected: .+/);
     expect(result.stdout).toContain('2 file(s): 1 imported, 0 already imported, 0 in conflict, 1 rejected');
     expect(result.status).toBe(1);
+    // The sample seller has no Contatti/Email, so the CLI warns once about the company it created.
+    expect(result.stderr.match(/was created without an e-mail address/g)).toHaveLength(1);
+    expect(result.stderr).toContain('set its own mail server in Impostazioni › Server di posta');
 
     const again = cli(['import', join(work, 'ft-1.xml')]);
     expect(again.stdout).toContain('already imported');
     expect(again.status).toBe(0);
+    expect(again.stderr).not.toContain('was created without an e-mail address');
   });
 
   it('rejects bad sweep options with the value and the usage', () => {

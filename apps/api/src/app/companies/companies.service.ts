@@ -84,6 +84,16 @@ export class CompaniesService {
       }),
     );
     this.logger.log(`Company '${company.id}' has been created from an imported invoice's seller.`);
+    if (!company.email) {
+      // Reminders sent through the system SMTP server use the company e-mail as Reply-To, so without
+      // it clients' replies go to MAIL_DEFAULT_FROM. Only a company's own mail server replaces it.
+      // NOTE: no route or admin page edits a company's e-mail after creation yet.
+      this.logger.warn(
+        `Company '${company.id}' was created without an e-mail address (the invoice has no CedentePrestatore/Contatti/Email), ` +
+          `so replies to its reminders go to the system sender; set its own mail server in Impostazioni › Server di posta ` +
+          `or with PUT /api/companies/${company.id}/mail-settings.`,
+      );
+    }
 
     return company;
   }
