@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 
 import { sampleInvoiceXml } from '../test/support/sample-invoice';
 import { SmtpSink } from '../test/support/smtp-sink';
+import { start } from './support/processes';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/apps/api/cli.js');
@@ -159,6 +160,46 @@ describe('built CLI and server', () => {
     });
   });
 
+  it('prints a generated admin password once', async () => {
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const serverEnvironment = {
+      ...environment,
+      DATABASE_URL: `sqlite:${join(work, 'first-start.sqlite')}`,
+      ADMIN_PASSWORD: undefined,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ENABLE_REMINDER_CRON: 'false',
+    };
+    const startAndStop = async () => {
+      const server = start(SERVER, [], serverEnvironment);
+      try {
+        await waitForHealth(port);
+      } finally {
+        server.child.kill('SIGTERM');
+      }
+
+      return server.exited;
+    };
+
+    const first = await startAndStop();
+    // Nest may write warnings to either stream, with colour codes, so lines are matched loosely.
+    const log = `${first.stdout}${first.stderr}`;
+    const warnings = log.split('\n').filter((line) => line.includes('WARN'));
+    const blockStart = warnings.findIndex((line) => line.includes('==== FIRST ADMINISTRATOR ===='));
+    // generatePassword() returns 12 random bytes in base64url: 16 characters.
+    const password = /Password: ([A-Za-z0-9_-]{16})/.exec(log)?.[1] ?? '';
+
+    expect(blockStart).toBeGreaterThanOrEqual(0);
+    expect(password).toHaveLength(16);
+    expect(warnings[blockStart + 2]).toContain('Username: admin');
+    expect(warnings[blockStart + 3]).toContain(`Password: ${password}`);
+    expect(warnings[blockStart + 5]).toMatch(/={20,}/);
+
+    const second = await startAndStop();
+    const secondLog = `${second.stdout}${second.stderr}`;
+    expect(secondLog).not.toContain('FIRST ADMINISTRATOR');
+    expect(secondLog).not.toContain(password);
+  });
 });
 
 async function waitForHealth(port: number): Promise<void> {

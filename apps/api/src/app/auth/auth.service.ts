@@ -223,10 +223,19 @@ export class AuthService implements OnModuleInit {
     await users.insert({ username, passwordHash: await hashPassword(password), role: 'admin' });
 
     if (configuredPassword === null) {
-      // Printed once, on the first start only, because no one could log in otherwise.
-      this.logger.warn(
-        `Created the administrator '${username}' with the generated password: ${password} (set ADMIN_PASSWORD to choose it; it is shown only now).`,
-      );
+      // Printed once, on the first start only, because no one could log in otherwise. A block of
+      // separate lines between rulers is easy to spot among the startup logs and to find with grep.
+      const lines = [
+        '==================== FIRST ADMINISTRATOR ====================',
+        `Created the administrator '${username}' with a generated password.`,
+        `Username: ${username}`,
+        `Password: ${password}`,
+        'It is shown only now. Change it in Impostazioni › Utenti, or set ADMIN_PASSWORD before the first start.',
+        '=============================================================',
+      ];
+      for (const line of lines) {
+        this.logger.warn(line);
+      }
     } else {
       this.logger.log(`Created the administrator '${username}' with the password from ADMIN_PASSWORD.`);
     }
