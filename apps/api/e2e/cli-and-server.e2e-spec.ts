@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 import { sampleInvoiceXml } from '../test/support/sample-invoice';
 import { SmtpSink } from '../test/support/smtp-sink';
-import { start } from './support/processes';
+import { start, waitForServer } from './support/processes';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/apps/api/cli.js');
@@ -173,7 +173,12 @@ describe('built CLI and server', () => {
     const startAndStop = async () => {
       const server = start(SERVER, [], serverEnvironment);
       try {
-        await waitForHealth(port);
+        // Any answer from /api/health will do: only the startup log is checked.
+        await waitForServer(port);
+      } catch (error) {
+        server.child.kill('SIGTERM');
+        const output = await server.exited;
+        throw new Error(`${String(error)}; the server exited with ${output.code} and wrote:\n${output.stdout}${output.stderr}`);
       } finally {
         server.child.kill('SIGTERM');
       }
