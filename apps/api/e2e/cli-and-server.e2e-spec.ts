@@ -1,15 +1,12 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { sampleInvoiceXml } from '../test/support/sample-invoice';
 import { SmtpSink } from '../test/support/smtp-sink';
-import { start, waitForServer } from './support/processes';
+import { CLI, SERVER, start, waitForServer } from './support/processes';
 
-const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/apps/api/cli.js');
-const SERVER = join(ROOT, 'dist/apps/api/main.js');
 
 describe('built CLI and server', () => {
   const work = mkdtempSync(join(tmpdir(), 'solleciti-e2e-'));
@@ -77,7 +74,7 @@ describe('built CLI and server', () => {
         env: { ...environment, PORT: String(port), HOST: '127.0.0.1', ENABLE_REMINDER_CRON: 'false' },
         stdio: 'ignore',
       });
-      await waitForHealth(port);
+      await waitForServer(port);
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -206,19 +203,3 @@ describe('built CLI and server', () => {
     expect(secondLog).not.toContain(password);
   });
 });
-
-async function waitForHealth(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-
-  throw new Error(`The server did not answer on port ${port} within 20 seconds`);
-}

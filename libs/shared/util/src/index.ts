@@ -3,3 +3,4 @@ export * from './lib/plain-date';
 export * from './lib/reminder-offsets';
 export * from './lib/document-types';
 export * from './lib/csv';
+export * from './lib/reminder-statuses';

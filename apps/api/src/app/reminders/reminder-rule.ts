@@ -1,4 +1,4 @@
-import { addDays, daysBetween, PlainDate } from '@solleciti/util';
+import { addDays, daysBetween, IN_FLIGHT_OR_SENT_STATUSES, PlainDate, PROVISIONAL_SKIP_REASONS } from '@solleciti/util';
 
 import { DispatchStatus, FailureReason, RetryReason, SkipReason } from './reminder-dispatch.entity';
 
@@ -35,23 +35,12 @@ export interface ReminderDecision {
   action: 'send' | 'missed';
 }
 
-/**
- * Skips that are re-evaluated while the reminder is still inside its catch-up window: once the
- * client gets an address or is no longer excluded, the reminder goes out.
- */
-export const PROVISIONAL_SKIP_REASONS: readonly SkipReason[] = ['no-email', 'excluded', 'paid'];
-
-/**
- * Statuses of a reminder that went out or may have: the level counts as sent and is not sent
- * again for a later due date. A retry is still on its way and is handled by the retry pass.
- */
-const IN_FLIGHT_OR_SENT: readonly DispatchStatus[] = ['sent', 'sending', 'submitting', 'retry', 'uncertain'];
 
 /**
  * Returns true for a record that the sweep of `today` may replace while the reminder is inside its
- * catch-up window: a provisional skip, or a send that failed for a temporary reason on an earlier
- * day, which starts a new round of attempts. A message the server rejected (5xx) stays failed,
- * because it would be rejected again, and so does one that used up its attempts today.
+ * catch-up window. That is a provisional skip, or a send that failed for a temporary reason on an
+ * earlier day, which starts a new round of attempts. A message the server rejected (5xx) stays
+ * failed because it would be rejected again, and so does one that used up its attempts today.
  */
 export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reason' | 'processedDay'>, today: PlainDate): boolean {
   if (dispatch.status === 'failed') {
@@ -61,7 +50,7 @@ export function isProvisional(dispatch: Pick<RecordedDispatch, 'status' | 'reaso
   return (
     dispatch.status === 'skipped' &&
     dispatch.reason !== null &&
-    (PROVISIONAL_SKIP_REASONS as readonly string[]).includes(dispatch.reason)
+    PROVISIONAL_SKIP_REASONS.includes(dispatch.reason)
   );
 }
 
@@ -87,7 +76,7 @@ export function planInstallmentReminders(input: ReminderPlanInput): ReminderDeci
     }
 
     const recordedForLevel = input.recorded.filter((dispatch) => dispatch.level === level);
-    const sentBefore = recordedForLevel.some((dispatch) => IN_FLIGHT_OR_SENT.includes(dispatch.status));
+    const sentBefore = recordedForLevel.some((dispatch) => IN_FLIGHT_OR_SENT_STATUSES.includes(dispatch.status));
     const current = recordedForLevel.find((dispatch) => dispatch.dueDate === input.dueDate);
 
     if (sentBefore || (current !== undefined && !isProvisional(current, input.today))) {

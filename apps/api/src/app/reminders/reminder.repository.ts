@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeAmount, PlainDate } from '@solleciti/util';
+import { normalizeAmount, PlainDate, PROVISIONAL_SKIP_REASONS } from '@solleciti/util';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 
 import { isUniqueViolation } from '../../services/database/unique-violation';
 import { InstallmentEntity } from '../invoices/installment.entity';
 import { FailureReason, RecipientError, ReminderDispatchEntity, RetryReason, SkipReason } from './reminder-dispatch.entity';
-import { PROVISIONAL_SKIP_REASONS, RecordedDispatch } from './reminder-rule';
+import { RecordedDispatch } from './reminder-rule';
 import { ScheduledSweepClaimEntity } from './scheduled-sweep-claim.entity';
 import { SweepRunEntity, SweepRunStatus } from './sweep-run.entity';
 

@@ -1,14 +1,5 @@
 import { InstallmentResponse, ReminderDispatchResponse } from '@solleciti/dto';
-import { addDays, PlainDate, toCents } from '@solleciti/util';
-
-/** Statuses after which a level counts as sent: it went out, is on its way, or may have arrived. */
-const IN_FLIGHT_OR_SENT: readonly string[] = ['sent', 'sending', 'submitting', 'retry', 'uncertain'];
-
-/**
- * Skip reasons that the sweep re-evaluates while the reminder is inside its catch-up window,
- * as PROVISIONAL_SKIP_REASONS in the API's reminder rule.
- */
-const PROVISIONAL_SKIP_REASONS: readonly string[] = ['no-email', 'excluded', 'paid'];
+import { addDays, IN_FLIGHT_OR_SENT_STATUSES, PlainDate, PROVISIONAL_SKIP_REASONS, toCents } from '@solleciti/util';
 
 /** Reason why an installment has no next reminder. */
 export type NoNextReminderReason =
@@ -70,7 +61,7 @@ export function computeNextReminder(input: NextReminderInput): NextReminder {
     }
 
     const forLevel = dispatches.filter((dispatch) => dispatch.level === level);
-    const sentBefore = forLevel.some((dispatch) => IN_FLIGHT_OR_SENT.includes(dispatch.status));
+    const sentBefore = forLevel.some((dispatch) => IN_FLIGHT_OR_SENT_STATUSES.includes(dispatch.status));
     const skippedForGood = forLevel.some(
       (dispatch) =>
         dispatch.dueDate === dueDate &&
