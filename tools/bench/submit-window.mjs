@@ -1,9 +1,9 @@
 // Measures the window in which a killed sweep leaves a reminder "uncertain": the time from recording
 // it as submitting (the SMTP server has requested the body) to recording it as sent. Usage:
 // node tools/bench/submit-window.mjs after `npx nx run api:build`. It sends BENCH_REMINDERS
-// reminders (default 200) with their courtesy-copy PDF to an SMTP server on 127.0.0.1, through
-// the built CLI on a fresh SQLite file, or on the empty databases bench1, bench2, … of the server
-// BENCH_DATABASE_URL (mysql://user:password@127.0.0.1:3306), and prints the sweep's figures.
+// reminders (default 200) with their courtesy-copy PDF to an SMTP server on 127.0.0.1 through the
+// built CLI, and prints the sweep's figures. The database is a fresh SQLite file, or the empty
+// databases bench1, bench2, … of the server BENCH_DATABASE_URL (mysql://user:password@host:port).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';

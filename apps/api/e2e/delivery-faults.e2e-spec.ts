@@ -10,8 +10,8 @@ import { CLI, runCli, SERVER, sleep, start, waitFor, waitForServer } from './sup
 const SECRETS_KEY = 'delivery-faults-e2e-secrets-key-0123456789';
 
 // Real processes of the built CLI and server, killed with SIGKILL or stopped with SIGTERM at known
-// points of a sweep, then started again; a real SMTP server on 127.0.0.1 keeps messages waiting at those
-// points. The database is a SQLite file (or a MariaDB database with TEST_DATABASE_URL).
+// points of a sweep, then started again. A real SMTP server on 127.0.0.1 keeps messages waiting at
+// those points. The database is a SQLite file (or a MariaDB database with TEST_DATABASE_URL).
 describe('kill -9 and SIGTERM during a sweep', () => {
   const smtp = new SmtpSink();
   let testApp: TestApp;

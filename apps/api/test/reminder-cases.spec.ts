@@ -258,7 +258,7 @@ describe('reminder cases, day by day through the real sweep', () => {
     expect(real.counts.sent).toBe(1);
     expect(smtp.received).toHaveLength(1);
   });
-  it('tries a temporary failure again after the backoff delay, and not at the next sweep as well', async () => {
+  it('temporary failure: retried once after backoff', async () => {
     const context = await setUpCase(
       { name: 'retry', invoice: { installments: [{ dueDate: '2025-12-10', amount: '10.00' }] }, from: '', to: '', expected: [] },
       103,

@@ -32,7 +32,7 @@ export function runCli(args: string[], environment: Record<string, string | unde
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the server at `port` answers /api/health at all (even 503), or fails after `timeoutMs`. */
+/** Waits until the server at `port` responds to /api/health with any status (503 too), or fails after `timeoutMs`. */
 export async function waitForServer(port: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

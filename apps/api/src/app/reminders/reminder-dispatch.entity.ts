@@ -15,19 +15,20 @@ import {
  */
 export type DispatchStatus = 'sending' | 'submitting' | 'sent' | 'retry' | 'failed' | 'uncertain' | 'skipped';
 
-/** Why a reminder was skipped (status skipped) or why it failed for good (status failed). */
+/** The reason of a skipped reminder (status skipped). */
 export type SkipReason = 'missed' | 'no-email' | 'excluded' | 'paid';
 
+/** The reason of a reminder that failed for good (status failed). */
 export type FailureReason = 'rejected' | 'retries-exhausted';
 
 /**
- * Why a reminder is in retry or uncertain when no server reply explains it: its process stopped
- * (interrupted), the connection broke after the body was sent (connection-lost), or its server was
- * not tried after failing several times in a row in the same pass (server-paused).
+ * The cause of a retry or uncertain reminder when no server reply explains it. interrupted: its
+ * process stopped. connection-lost: the connection broke after the body was sent. server-paused:
+ * its server failed several times in a row in the same pass, so it was not tried.
  */
 export type RetryReason = 'interrupted' | 'connection-lost' | 'server-paused';
 
-/** A recipient the SMTP server refused, with its answer. */
+/** A recipient that the SMTP server rejected, with its reply. */
 export interface RecipientError {
   recipient: string;
   response: string;

@@ -105,7 +105,7 @@ export interface SweepReport {
   interrupted: boolean;
 }
 
-/** What one delivery attempt recorded. */
+/** The outcome that one delivery attempt recorded. */
 interface Delivery {
   status: 'sent' | 'retry' | 'failed' | 'uncertain';
   reason: FailureReason | RetryReason | null;
@@ -575,8 +575,8 @@ export class ReminderSweepService {
 
   /**
    * Sends a claimed reminder and records the outcome. The row turns submitting only when the
-   * server requests the message body, so a process killed before then has delivered nothing and
-   * a later sweep sends the reminder; one killed after leaves it uncertain, never sent twice.
+   * server requests the message body, so a process killed before then has delivered nothing and a
+   * later sweep sends the reminder. A process killed after it leaves the reminder uncertain.
    */
   private async deliver(
     dispatchId: number,

@@ -34,8 +34,8 @@ export class RemindersController {
   }
 
   /**
-   * What needs a person's attention: reminders failed in the last 30 days, sent with some
-   * recipients refused, waiting for a retry, or of unknown delivery.
+   * Counts the reminders that need a person's attention: failed in the last 30 days, sent with some
+   * recipients rejected, waiting for a retry, or of unknown delivery.
    */
   @Get('attention')
   attention(@Param('companyId', ParseIntPipe) companyId: number): Promise<ReminderAttentionResponse> {

@@ -12,7 +12,7 @@ export const BEFORE_SUBMIT_OPTION = 'beforeSubmit';
 
 /**
  * A nodemailer 'stream' plugin that keeps back the message body until the mail's beforeSubmit callback
- * has resolved. nodemailer starts reading the body only when the server is ready for it, so
+ * has resolved. nodemailer starts reading the body only when the server is ready for it. So
  * whatever the callback records (the reminder's status submitting) is stored before the server
  * could have accepted the message, and a process that dies before that point has delivered nothing.
  */

@@ -7,7 +7,7 @@ export const REMINDER_DISPATCH_STATUSES = ['sending', 'submitting', 'sent', 'ret
 
 export type ReminderDispatchStatus = (typeof REMINDER_DISPATCH_STATUSES)[number];
 
-/** A recipient the SMTP server refused, with its answer. */
+/** A recipient that the SMTP server rejected, with its reply. */
 export interface RecipientErrorResponse {
   recipient: string;
   response: string;
